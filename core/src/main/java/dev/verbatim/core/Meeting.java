@@ -1,0 +1,31 @@
+package dev.verbatim.core;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The meeting document, schema {@value #SCHEMA}: what {@code meeting.json} holds and the API
+ * serves.
+ *
+ * @param durationMs the length of the longest source recording
+ * @param language the language code of the speech model used, such as {@code en}
+ */
+public record Meeting(
+    String schema,
+    String id,
+    String title,
+    LocalDate date,
+    long durationMs,
+    String language,
+    Source source,
+    List<Speaker> speakers,
+    List<Segment> segments,
+    Minutes minutes) {
+
+  public static final String SCHEMA = "verbatim/meeting@1";
+
+  public Meeting {
+    speakers = List.copyOf(speakers);
+    segments = List.copyOf(segments);
+  }
+}
