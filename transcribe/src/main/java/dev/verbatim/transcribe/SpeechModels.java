@@ -1,0 +1,88 @@
+package dev.verbatim.transcribe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+
+/**
+ * Loads each language's Vosk model once, on first use, and shares it: a model is hundreds of
+ * megabytes of native memory and is safe to use from many recognizers at once.
+ */
+final class SpeechModels implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SpeechModels.class);
+
+  /** Files every Kaldi model Vosk reads has; checked so a bad path fails with a clear message. */
+  private static final String[] REQUIRED_FILES = {"am/final.mdl", "conf/model.conf"};
+
+  static {
+    // Kaldi logs every model load and decode at INFO on stderr.
+    LibVosk.setLogLevel(LogLevel.WARNINGS);
+  }
+
+  private final TranscribeProperties properties;
+  private final Map<String, Model> loaded = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  SpeechModels(TranscribeProperties properties) {
+    this.properties = properties;
+  }
+
+  Set<String> languages() {
+    return properties.models().keySet();
+  }
+
+  /** Returns the model for {@code language}, loading it the first time. */
+  Model forLanguage(String language) {
+    if (closed) {
+      throw new IllegalStateException("The transcriber is closed");
+    }
+    Path path = properties.modelPath(language);
+    return loaded.computeIfAbsent(language, l -> load(path));
+  }
+
+  private static Model load(Path path) {
+    check(path);
+    long start = System.nanoTime();
+    try {
+      Model model = new Model(path.toString());
+      log.info("Loaded speech model {} in {} ms", path, (System.nanoTime() - start) / 1_000_000);
+      return model;
+    } catch (IOException e) {
+      throw new SpeechModelMissingException(path, "could not be loaded by Vosk", e);
+    }
+  }
+
+  /** Fails before Vosk does, because Vosk only says "Failed to create a model". */
+  static void check(Path path) {
+    if (!Files.isDirectory(path)) {
+      throw new SpeechModelMissingException(path, "does not exist or is not a directory", null);
+    }
+    for (String file : REQUIRED_FILES) {
+      if (!Files.isRegularFile(path.resolve(file))) {
+        throw new SpeechModelMissingException(path, "is missing " + file, null);
+      }
+    }
+    Path graph = path.resolve("graph");
+    if (!Files.isRegularFile(graph.resolve("HCLG.fst"))
+        && !Files.isRegularFile(graph.resolve("HCLr.fst"))) {
+      throw new SpeechModelMissingException(
+          path, "is missing its decoding graph (graph/HCLG.fst or graph/HCLr.fst)", null);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    loaded.values().forEach(Model::close);
+    loaded.clear();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.verbatim.transcribe;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the speech models are and how hard to work.
+ *
+ * @param modelRoot the directory relative model paths resolve against
+ * @param models language code to model directory; when none are configured, English with the small
+ *     model the build unpacks
+ * @param defaultLanguage the language used when a meeting names none
+ * @param workers decoding threads; 0 means one per processor core
+ * @param maxChunk the longest piece of audio sent to one recognizer
+ * @param segmentPause the silence between two words that starts a new segment
+ */
+@ConfigurationProperties("verbatim.transcribe")
+public record TranscribeProperties(
+    @DefaultValue("models") Path modelRoot,
+    Map<String, Path> models,
+    @DefaultValue("en") String defaultLanguage,
+    @DefaultValue("0") int workers,
+    @DefaultValue("30s") Duration maxChunk,
+    @DefaultValue("700ms") Duration segmentPause) {
+
+  static final Map<String, Path> DEFAULT_MODELS =
+      Map.of("en", Path.of("vosk-model-small-en-us-0.15"));
+
+  public TranscribeProperties {
+    // Spring binds an absent map as null; the field stays non-null for every caller.
+    models = models == null || models.isEmpty() ? DEFAULT_MODELS : Map.copyOf(models);
+    if (workers < 0) {
+      throw new IllegalArgumentException("workers must be 0 (all cores) or more: " + workers);
+    }
+    if (maxChunk.compareTo(Duration.ofSeconds(5)) < 0) {
+      throw new IllegalArgumentException("maxChunk must be at least 5 s: " + maxChunk);
+    }
+  }
+
+  /** Properties with every default and {@code modelRoot} as the model directory. */
+  public static TranscribeProperties defaults(Path modelRoot) {
+    return new TranscribeProperties(
+        modelRoot, Map.of(), "en", 0, Duration.ofSeconds(30), Duration.ofMillis(700));
+  }
+
+  /** Returns the model directory for {@code language}, resolved against {@link #modelRoot()}. */
+  Path modelPath(String language) {
+    Path configured = models.get(language);
+    if (configured == null) {
+      throw new UnknownLanguageException(language, models.keySet());
+    }
+    return modelRoot.resolve(configured);
+  }
+
+  /** Returns the number of decoding threads to use when a call asks for {@code requested}. */
+  int effectiveWorkers(int requested) {
+    int chosen = requested > 0 ? requested : workers;
+    return chosen > 0 ? chosen : Runtime.getRuntime().availableProcessors();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.verbatim.transcribe;
+
+import dev.verbatim.core.PcmFormat;
+import dev.verbatim.core.Progress;
+import dev.verbatim.core.Word;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.vosk.Model;
+
+/**
+ * Recognises speech in 16 kHz s16le mono PCM with the configured Vosk models.
+ *
+ * <p>Models load on first use of their language and stay loaded until {@link #close()}. Both
+ * methods may be called from several threads at once.
+ */
+public final class Transcriber implements AutoCloseable {
+
+  static final String STAGE = "transcribe";
+
+  private final TranscribeProperties properties;
+  private final SpeechModels models;
+
+  public Transcriber(TranscribeProperties properties) {
+    this.properties = properties;
+    this.models = new SpeechModels(properties);
+  }
+
+  /** The language codes that have a model configured. */
+  public Set<String> languages() {
+    return models.languages();
+  }
+
+  /**
+   * Transcribes {@code pcm} in parallel: the stream is cut at pauses into chunks that {@code
+   * workers} threads decode with one shared model. The words are the same for any worker count.
+   *
+   * @param expectedDurationMs the stream's length, for progress only
+   * @param workers decoding threads; 0 or less uses the configured number
+   * @return the words in time order, timed from the start of the stream
+   * @throws UnknownLanguageException when no model is configured for {@code language}
+   * @throws SpeechModelMissingException when the model is absent or broken
+   * @throws TranscriptionFailedException when the stream cannot be read or decoding fails
+   */
+  public List<Word> transcribe(
+      InputStream pcm,
+      String language,
+      long expectedDurationMs,
+      int workers,
+      Consumer<Progress> progress) {
+    Model model = models.forLanguage(language);
+    return new ParallelDecoder(model, properties.maxChunk(), properties.effectiveWorkers(workers))
+        .decode(pcm, expectedDurationMs, progress);
+  }
+
+  /**
+   * Transcribes {@code pcm} with a single recognizer over the whole stream: the naive baseline that
+   * {@link #transcribe} is measured against.
+   */
+  public List<Word> transcribeWhole(
+      InputStream pcm, String language, long expectedDurationMs, Consumer<Progress> progress) {
+    Model model = models.forLanguage(language);
+    long bytesPerMs = PcmFormat.SPEECH.samples(1) * PcmFormat.BYTES_PER_SAMPLE;
+    try {
+      List<Word> words =
+          ChunkRecognizer.decode(
+              model,
+              pcm,
+              0,
+              fed -> {
+                if (expectedDurationMs > 0) {
+                  progress.accept(
+                      new Progress(STAGE, (double) fed / bytesPerMs / expectedDurationMs));
+                }
+              });
+      progress.accept(new Progress(STAGE, 1));
+      return words;
+    } catch (IOException e) {
+      throw new TranscriptionFailedException("Could not read or decode the audio stream", e);
+    }
+  }
+
+  /** Frees the loaded models; the transcriber cannot be used afterwards. */
+  @Override
+  public void close() {
+    models.close();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.verbatim.transcribe;
+
+import dev.verbatim.core.Word;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the JSON Vosk returns for a result into core {@link Word}s; Vosk times are seconds. */
+final class VoskResults {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private VoskResults() {}
+
+  /** Returns the words of {@code json}, moved later by {@code offsetMs}. */
+  static List<Word> words(String json, long offsetMs) {
+    JsonNode result = JSON.readTree(json).path("result");
+    List<Word> words = new ArrayList<>(result.size());
+    for (JsonNode w : result) {
+      String text = w.path("word").asString("");
+      if (text.isBlank()) {
+        continue;
+      }
+      long start = Math.round(w.path("start").asDouble() * 1000);
+      long end = Math.max(start, Math.round(w.path("end").asDouble() * 1000));
+      double confidence = Math.max(0, Math.min(1, w.path("conf").asDouble(1)));
+      words.add(new Word(text, offsetMs + start, offsetMs + end, confidence));
+    }
+    return words;
+  }
+}
