@@ -1,0 +1,106 @@
+package dev.verbatim.ingest;
+
+import dev.verbatim.core.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Probes and decodes uploaded recordings, judging every file by its content and never by its name.
+ *
+ * <p>Thread-safe: it holds only its limits, and every call opens and closes its own FFmpeg context.
+ */
+public final class MediaReader {
+
+  private final long maxFileBytes;
+
+  public MediaReader(IngestProperties properties) {
+    this.maxFileBytes = properties.maxFileSize().toBytes();
+  }
+
+  /**
+   * Probes by content, never by file name: Tika magic detection for the media type, then FFmpeg for
+   * container, codec, duration, channels, sample rate; SHA-256 of the file (streamed).
+   *
+   * @throws MediaRejectedException if the file is empty, too large, not media, has no audio or
+   *     cannot be opened
+   */
+  public SourceFile probe(Path file) {
+    String mediaType = admit(file);
+    List<String> warnings = new ArrayList<>();
+    String container;
+    String codec;
+    long durationMs;
+    int channels;
+    int sampleRate;
+    try (AudioInput input = AudioInput.open(file, 1)) {
+      container = input.container();
+      codec = input.codec();
+      durationMs = input.declaredMillis();
+      channels = input.channels();
+      sampleRate = input.sampleRate();
+      OptionalLong header = headerMillis(file, container);
+      if (header.isPresent()) {
+        Truncation.warning(durationMs, header.getAsLong(), "found").ifPresent(warnings::add);
+      }
+    }
+    String sha256 = FileDigest.sha256(file);
+    return new SourceFile(
+        file.getFileName().toString(),
+        sha256,
+        mediaType,
+        container,
+        codec,
+        durationMs,
+        channels,
+        sampleRate,
+        warnings);
+  }
+
+  /**
+   * Opens a streaming decode to 16 kHz mono signed 16-bit little-endian PCM.
+   *
+   * @param channel negative to downmix all channels; otherwise the 0-based channel to return on its
+   *     own as a mono stream
+   * @throws MediaRejectedException if the file is empty, too large, not media, has no audio or
+   *     cannot be opened
+   * @throws IllegalArgumentException if the file has no channel {@code channel}
+   */
+  public PcmStream decode(Path file, int channel) {
+    admit(file);
+    // For one channel FFmpeg keeps them all (at 16 kHz) and PcmStream picks from the interleave.
+    AudioInput input = AudioInput.open(file, channel < 0 ? 1 : AudioInput.ORIGINAL_CHANNELS);
+    try {
+      if (channel >= input.channels()) {
+        throw new IllegalArgumentException(
+            "\""
+                + file.getFileName()
+                + "\" has "
+                + input.channels()
+                + " channel(s); there is no channel "
+                + channel
+                + " (channels count from 0)");
+      }
+      long declared = input.declaredMillis();
+      OptionalLong header = headerMillis(file, input.container());
+      if (header.isPresent()) {
+        declared = Math.max(declared, header.getAsLong());
+      }
+      return new PcmStream(input, file, channel, declared);
+    } catch (RuntimeException e) {
+      input.close();
+      throw e;
+    }
+  }
+
+  /** The checks that need no FFmpeg: size first, as it reads nothing, then the content type. */
+  private String admit(Path file) {
+    Rejections.checkSize(file, maxFileBytes);
+    return MediaTypeDetector.detect(file);
+  }
+
+  private static OptionalLong headerMillis(Path file, String container) {
+    return "wav".equals(container) ? WavHeader.declaredMillis(file) : OptionalLong.empty();
+  }
+}
