@@ -8,6 +8,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -36,6 +37,7 @@ final class AudioInput implements AutoCloseable {
   private final int channels;
   private final int sampleRate;
   private final long declaredMillis;
+  private final boolean estimated;
   private boolean closed;
 
   private AudioInput(FFmpegFrameGrabber grabber, AVStream stream) {
@@ -48,6 +50,7 @@ final class AudioInput implements AutoCloseable {
     this.channels = parameters.ch_layout().nb_channels();
     this.sampleRate = parameters.sample_rate();
     this.declaredMillis = declaredMillis(format, stream);
+    this.estimated = format.duration_estimation_method() == avformat.AVFMT_DURATION_FROM_BITRATE;
   }
 
   /**
@@ -138,6 +141,14 @@ final class AudioInput implements AutoCloseable {
   /** How long the container says the audio lasts, or 0 if it does not say. */
   long declaredMillis() {
     return declaredMillis;
+  }
+
+  /**
+   * Whether {@link #declaredMillis()} is FFmpeg's guess from file size and bitrate, as for raw ADTS
+   * AAC, rather than something the container states; a guess cannot reveal truncation.
+   */
+  boolean durationIsEstimate() {
+    return estimated;
   }
 
   @Override

@@ -82,7 +82,7 @@ public final class MediaReader {
                 + channel
                 + " (channels count from 0)");
       }
-      long declared = input.declaredMillis();
+      long declared = input.durationIsEstimate() ? 0 : input.declaredMillis();
       OptionalLong header = headerMillis(file, input.container());
       if (header.isPresent()) {
         declared = Math.max(declared, header.getAsLong());
