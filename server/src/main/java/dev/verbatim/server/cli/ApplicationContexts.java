@@ -1,0 +1,34 @@
+package dev.verbatim.server.cli;
+
+import dev.verbatim.server.VerbatimApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring application for one command, with the command's options as properties. */
+final class ApplicationContexts {
+
+  private ApplicationContexts() {}
+
+  /**
+   * Starts the application. {@code properties} take precedence over configuration files and the
+   * environment, as command-line options should.
+   */
+  static ConfigurableApplicationContext start(WebApplicationType type, Map<String, ?> properties) {
+    SpringApplication application = new SpringApplication(VerbatimApplication.class);
+    application.setWebApplicationType(type);
+    application.setBannerMode(Banner.Mode.OFF);
+    List<String> args = new ArrayList<>();
+    if (type == WebApplicationType.NONE) {
+      // A batch command talks to its user directly; framework chatter would bury that.
+      args.add("--spring.main.log-startup-info=false");
+      args.add("--logging.level.root=WARN");
+    }
+    properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+    return application.run(args.toArray(String[]::new));
+  }
+}

@@ -1,0 +1,5 @@
+/** The command line: process, serve and bench, with progress and clear failures. */
+@NullMarked
+package dev.verbatim.server.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,151 @@
+package dev.verbatim.server.pipeline;
+
+import dev.verbatim.core.Meeting;
+import dev.verbatim.core.Minutes;
+import dev.verbatim.core.Progress;
+import dev.verbatim.core.Source;
+import dev.verbatim.core.SourceFile;
+import dev.verbatim.core.Transcript;
+import dev.verbatim.core.Word;
+import dev.verbatim.ingest.MediaReader;
+import dev.verbatim.ingest.PcmStream;
+import dev.verbatim.transcribe.Track;
+import dev.verbatim.transcribe.Transcriber;
+import dev.verbatim.transcribe.TranscriptAssembler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns recordings into a meeting document: probe, decode, recognise, assemble.
+ *
+ * <p>Every file is probed before any is decoded, so a bad file in a multi-track set fails fast,
+ * before minutes of recognition are spent on the others.
+ */
+public final class MeetingPipeline {
+
+  private static final Logger log = LoggerFactory.getLogger(MeetingPipeline.class);
+
+  private final MediaReader media;
+  private final Transcriber transcriber;
+  private final TranscriptAssembler assembler;
+  private final String defaultLanguage;
+  private final int defaultWorkers;
+
+  MeetingPipeline(
+      MediaReader media,
+      Transcriber transcriber,
+      TranscriptAssembler assembler,
+      String defaultLanguage,
+      int defaultWorkers) {
+    this.media = media;
+    this.transcriber = transcriber;
+    this.assembler = assembler;
+    this.defaultLanguage = defaultLanguage;
+    this.defaultWorkers = defaultWorkers;
+  }
+
+  /** Processes {@code request}, reporting progress from 0 to 1 as audio is recognised. */
+  public Meeting process(MeetingRequest request, Consumer<Progress> progress) {
+    String language = request.language() != null ? request.language() : defaultLanguage;
+    int workers = request.workers() != null ? request.workers() : defaultWorkers;
+    Map<Path, SourceFile> probes = new LinkedHashMap<>();
+    for (Path file : request.files()) {
+      probes.put(file, media.probe(file));
+    }
+    List<TrackSource> sources = TrackPlan.of(request.layout(), probes);
+    long totalMs = Math.max(1, sources.stream().mapToLong(s -> s.probe().durationMs()).sum());
+    long doneMs = 0;
+    long durationMs = 0;
+    Map<Path, List<String>> warnings = new LinkedHashMap<>();
+    List<Track> tracks = new ArrayList<>();
+    for (TrackSource source : sources) {
+      long before = doneMs;
+      long length = source.probe().durationMs();
+      Consumer<Progress> scaled =
+          p -> progress.accept(new Progress(p.stage(), (before + p.fraction() * length) / totalMs));
+      try (PcmStream pcm = media.decode(source.file(), source.channel())) {
+        List<Word> words = transcriber.transcribe(pcm, language, length, workers, scaled);
+        tracks.add(new Track(source.speakerId(), source.speakerName(), words));
+        durationMs = Math.max(durationMs, pcm.decodedMillis());
+        warnings.computeIfAbsent(source.file(), f -> new ArrayList<>()).addAll(pcm.warnings());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read " + source.file(), e);
+      }
+      doneMs += length;
+    }
+    Transcript transcript = assembler.assemble(tracks);
+    progress.accept(new Progress("transcribe", 1));
+    List<SourceFile> files = withWarnings(probes, warnings);
+    log.info(
+        "Processed {} file(s): {} ms of audio, {} speakers, {} segments",
+        files.size(),
+        durationMs,
+        transcript.speakers().size(),
+        transcript.segments().size());
+    return new Meeting(
+        Meeting.SCHEMA,
+        meetingId(files, request.layout()),
+        request.title() != null ? request.title() : defaultTitle(request.files().get(0)),
+        request.date(),
+        durationMs,
+        language,
+        new Source(files),
+        transcript.speakers(),
+        transcript.segments(),
+        Minutes.empty());
+  }
+
+  private static List<SourceFile> withWarnings(
+      Map<Path, SourceFile> probes, Map<Path, List<String>> warnings) {
+    List<SourceFile> files = new ArrayList<>();
+    probes.forEach(
+        (path, f) -> {
+          List<String> all = new ArrayList<>(f.warnings());
+          warnings.getOrDefault(path, List.of()).stream().distinct().forEach(all::add);
+          files.add(
+              new SourceFile(
+                  f.name(),
+                  f.sha256(),
+                  f.mediaType(),
+                  f.container(),
+                  f.codec(),
+                  f.durationMs(),
+                  f.channels(),
+                  f.sampleRate(),
+                  all));
+        });
+    return files;
+  }
+
+  /** Derives the id from the content, so the same recordings always make the same document. */
+  private static String meetingId(List<SourceFile> files, TrackLayout layout) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(layout.name().getBytes(StandardCharsets.UTF_8));
+      for (SourceFile file : files) {
+        digest.update(file.sha256().getBytes(StandardCharsets.UTF_8));
+      }
+      return "m-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
+  }
+
+  static String defaultTitle(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.verbatim.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.verbatim.server.VerbatimApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.web.client.RestClient;
+
+@SpringBootTest(
+    classes = VerbatimApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HealthControllerTests {
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Test
+  void reportsUpWithTheConfiguredLanguages() {
+    String body =
+        RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/api/health")
+            .retrieve()
+            .body(String.class);
+
+    assertThat(body).contains("\"status\":\"UP\"").contains("\"languages\":[\"en\"]");
+  }
+}
