@@ -22,18 +22,10 @@ final class FfmpegLog extends LogCallback {
 
   private FfmpegLog() {}
 
-  /**
-   * Routes FFmpeg and JavaCPP logging through SLF4J; call before the first use of FFmpeg.
-   *
-   * <p>The JavaCPP logger property is read when JavaCPP classes first load, so it is set here
-   * unless the operator chose otherwise.
-   */
+  /** Routes FFmpeg's log through SLF4J; call before the first use of FFmpeg. */
   static synchronized void install() {
     if (installed != null) {
       return;
-    }
-    if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
-      System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
     }
     FfmpegLog callback = new FfmpegLog();
     callback.retainReference();

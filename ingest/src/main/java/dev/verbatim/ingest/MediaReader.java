@@ -13,6 +13,14 @@ import java.util.OptionalLong;
  */
 public final class MediaReader {
 
+  static {
+    // JavaCPP picks its own logger (stderr by default) when its classes first load, so SLF4J must
+    // be chosen before any FFmpeg class is touched; an operator's explicit choice wins.
+    if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+      System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+    }
+  }
+
   private final long maxFileBytes;
 
   public MediaReader(IngestProperties properties) {
