@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only the current frame is held, so memory stays flat however long the recording. Close it
  * (try-with-resources) to release FFmpeg; reaching the end releases it too. A damaged or cut-short
- * file ends early instead of failing, and {@link #warnings()} then says what was lost.
+ * file ends early instead of failing, and {@link #warnings()} then says what was lost; only a file
+ * from which nothing at all decodes makes a read throw {@link MediaRejectedException} ({@code
+ * UNREADABLE}).
  */
 public final class PcmStream extends InputStream {
 
