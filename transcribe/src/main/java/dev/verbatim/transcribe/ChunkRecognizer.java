@@ -11,40 +11,68 @@ import java.util.function.LongConsumer;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
-/** Runs one fresh Vosk recognizer over a stream of PCM; a recognizer is not thread-safe. */
-final class ChunkRecognizer {
+/**
+ * One Vosk recognizer, used by one thread at a time, decoding chunk after chunk.
+ *
+ * <p>Creating a recognizer for a small model costs about half a second (Vosk composes its lookahead
+ * graph), so each worker keeps one. After a final result Vosk starts the next chunk with a fresh
+ * feature pipeline and decoder, so a chunk's words do not depend on the chunks before it; only its
+ * clock keeps running, which {@link #decode(Chunk)} takes off again.
+ */
+final class ChunkRecognizer implements AutoCloseable {
 
   /** Vosk's examples feed 4000 samples at a time; it decides utterance ends itself. */
   private static final int BLOCK_BYTES = 4000 * PcmFormat.BYTES_PER_SAMPLE;
 
-  private ChunkRecognizer() {}
+  private static final double BYTES_PER_MS =
+      PcmFormat.SPEECH.sampleRate() * PcmFormat.BYTES_PER_SAMPLE / 1000.0;
 
-  static List<Word> decode(Model model, Chunk chunk) throws IOException {
-    return decode(model, new ByteArrayInputStream(chunk.pcm()), chunk.offsetMs(), n -> {});
+  private final Recognizer recognizer;
+  private long bytesFed;
+
+  ChunkRecognizer(Model model) throws IOException {
+    this.recognizer = new Recognizer(model, PcmFormat.SPEECH.sampleRate());
+    recognizer.setWords(true);
+  }
+
+  /** Returns the chunk's words, timed from the start of the recording. */
+  List<Word> decode(Chunk chunk) throws IOException {
+    double shiftMs = -bytesFed / BYTES_PER_MS;
+    bytesFed += chunk.pcm().length - chunk.pcm().length % 2;
+    List<Word> local = feed(recognizer, new ByteArrayInputStream(chunk.pcm()), shiftMs, n -> {});
+    return local.stream().map(chunk::place).toList();
   }
 
   /**
-   * Decodes {@code pcm} to its end and returns its words moved later by {@code offsetMs}, telling
-   * {@code fed} the total number of bytes decoded after each block.
+   * Decodes all of {@code pcm} with a fresh recognizer, telling {@code fed} the number of bytes
+   * decoded so far after each block.
    */
-  static List<Word> decode(Model model, InputStream pcm, long offsetMs, LongConsumer fed)
-      throws IOException {
-    List<Word> words = new ArrayList<>();
+  static List<Word> decodeWhole(Model model, InputStream pcm, LongConsumer fed) throws IOException {
     try (Recognizer recognizer = new Recognizer(model, PcmFormat.SPEECH.sampleRate())) {
       recognizer.setWords(true);
-      byte[] block = new byte[BLOCK_BYTES];
-      long total = 0;
-      int n;
-      while ((n = pcm.readNBytes(block, 0, block.length)) > 0) {
-        int even = n - n % 2;
-        if (recognizer.acceptWaveForm(block, even)) {
-          words.addAll(VoskResults.words(recognizer.getResult(), offsetMs));
-        }
-        total += n;
-        fed.accept(total);
-      }
-      words.addAll(VoskResults.words(recognizer.getFinalResult(), offsetMs));
+      return feed(recognizer, pcm, 0, fed);
     }
+  }
+
+  private static List<Word> feed(
+      Recognizer recognizer, InputStream pcm, double shiftMs, LongConsumer fed) throws IOException {
+    List<Word> words = new ArrayList<>();
+    byte[] block = new byte[BLOCK_BYTES];
+    long total = 0;
+    int n;
+    while ((n = pcm.readNBytes(block, 0, block.length)) > 0) {
+      if (recognizer.acceptWaveForm(block, n - n % 2)) {
+        words.addAll(VoskResults.words(recognizer.getResult(), shiftMs));
+      }
+      total += n;
+      fed.accept(total);
+    }
+    words.addAll(VoskResults.words(recognizer.getFinalResult(), shiftMs));
     return words;
+  }
+
+  @Override
+  public void close() {
+    recognizer.close();
   }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,9 +24,10 @@ import org.vosk.Model;
 /**
  * Decodes a stream chunk by chunk on a pool of workers sharing one model.
  *
- * <p>The calling thread reads and chunks the audio; at most {@code workers + 2} chunks wait or
- * decode at once, so memory stays flat however long the recording. Words are merged in chunk order,
- * so the result does not depend on which worker finished first.
+ * <p>Each worker thread keeps one recognizer for all its chunks. The calling thread reads and
+ * chunks the audio; at most {@code workers + 2} chunks wait or decode at once, so memory stays flat
+ * however long the recording. Words are merged in chunk order, so the result does not depend on
+ * which worker finished first.
  */
 final class ParallelDecoder {
 
@@ -33,6 +36,8 @@ final class ParallelDecoder {
   private final Model model;
   private final Duration maxChunk;
   private final int workers;
+  private final ThreadLocal<ChunkRecognizer> own = new ThreadLocal<>();
+  private final Queue<ChunkRecognizer> recognizers = new ConcurrentLinkedQueue<>();
 
   ParallelDecoder(Model model, Duration maxChunk, int workers) {
     this.model = model;
@@ -59,7 +64,7 @@ final class ParallelDecoder {
             pool.submit(
                 () -> {
                   try {
-                    return ChunkRecognizer.decode(model, job);
+                    return decodeOnWorker(job);
                   } finally {
                     inFlight.release();
                   }
@@ -76,7 +81,36 @@ final class ParallelDecoder {
       Thread.currentThread().interrupt();
       throw new TranscriptionFailedException("Interrupted while transcribing", e);
     } finally {
-      pool.shutdownNow();
+      stop(pool);
+    }
+  }
+
+  /** Decodes with the calling worker thread's own recognizer, created on its first chunk. */
+  private List<Word> decodeOnWorker(Chunk chunk) throws IOException {
+    ChunkRecognizer recognizer = own.get();
+    if (recognizer == null) {
+      recognizer = new ChunkRecognizer(model);
+      own.set(recognizer);
+      recognizers.add(recognizer);
+    }
+    return recognizer.decode(chunk);
+  }
+
+  /** Frees the recognizers only once no worker can be inside native code using them. */
+  private void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    boolean interrupted = false;
+    while (!pool.isTerminated()) {
+      try {
+        pool.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        // Vosk does not stop mid-block; wait for it and hand the interrupt back to the caller.
+        interrupted = true;
+      }
+    }
+    recognizers.forEach(ChunkRecognizer::close);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

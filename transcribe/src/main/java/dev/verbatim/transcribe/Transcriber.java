@@ -35,7 +35,9 @@ public final class Transcriber implements AutoCloseable {
 
   /**
    * Transcribes {@code pcm} in parallel: the stream is cut at pauses into chunks that {@code
-   * workers} threads decode with one shared model. The words are the same for any worker count.
+   * workers} threads decode with one shared model. The chunks, and so the words, are the same for
+   * any worker count; because each worker reuses one Vosk recognizer, times can differ by one 30 ms
+   * frame between worker counts.
    *
    * @param expectedDurationMs the stream's length, for progress only
    * @param workers decoding threads; 0 or less uses the configured number
@@ -65,10 +67,9 @@ public final class Transcriber implements AutoCloseable {
     long bytesPerMs = PcmFormat.SPEECH.samples(1) * PcmFormat.BYTES_PER_SAMPLE;
     try {
       List<Word> words =
-          ChunkRecognizer.decode(
+          ChunkRecognizer.decodeWhole(
               model,
               pcm,
-              0,
               fed -> {
                 if (expectedDurationMs > 0) {
                   progress.accept(

@@ -14,12 +14,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Cuts a PCM stream into chunks of speech that can be decoded independently.
  *
- * <p>Cuts fall in pauses so no word is split between two recognizers: once a chunk is half of
- * {@code maxChunk} long it ends in the middle of the next pause of {@value #CUT_PAUSE_FRAMES}0 ms;
- * any pause of a second or more ends it too, and the rest of that silence is never decoded, apart
- * from {@value #PAD_FRAMES}0 ms kept on each side of speech. Only when nobody pauses for {@code
- * maxChunk} is the chunk cut at its quietest frame of the last three seconds. Every decision
- * depends only on the audio, so the chunks are the same however many workers decode them.
+ * <p>Cuts fall in pauses so no word is split between two recognizers: once a chunk holds five
+ * sixths of {@code maxChunk} it ends in the middle of the next pause of {@value #CUT_PAUSE_FRAMES}0
+ * ms. Only when nobody pauses for {@code maxChunk} is it cut at its quietest frame of the last
+ * three seconds. Pauses of a second or more are left out of the audio, apart from {@value
+ * #PAD_FRAMES}0 ms on each side of speech, without ending the chunk: long chunks let Vosk adapt to
+ * the speaker. Every decision depends only on the audio, so the chunks are the same for any worker
+ * count.
  */
 final class VoiceActivityChunker {
 
@@ -38,14 +39,18 @@ final class VoiceActivityChunker {
   private final int softFrames;
   private final SpeechDetector detector = new SpeechDetector();
 
-  /** The open chunk's frames, or while no chunk is open the padding before the next one. */
-  private final ArrayDeque<Frame> pending = new ArrayDeque<>();
+  /** The open chunk's frames up to its last speech, after any skipped silence. */
+  private final List<Frame> chunk = new ArrayList<>();
 
-  private boolean open;
+  /**
+   * The silence after the last speech; while no chunk is open, or once the pause is long enough to
+   * skip, only its last {@value #PAD_FRAMES} frames, the padding before the next speech.
+   */
+  private final ArrayDeque<Frame> silence = new ArrayDeque<>();
+
   private int silenceRun;
   private long nextFrame;
   private int nextChunk;
-  private boolean ended;
 
   VoiceActivityChunker(InputStream in, Duration maxChunk) {
     this.in = in;
@@ -55,74 +60,95 @@ final class VoiceActivityChunker {
 
   /** Returns the next chunk of speech, or null at the end of the stream. */
   @Nullable Chunk next() throws IOException {
-    while (!ended) {
-      Frame frame = read();
-      if (frame == null) {
-        ended = true;
-        return open ? emit(pending.size() - Math.max(0, silenceRun - PAD_FRAMES), false) : null;
-      }
-      Chunk chunk = accept(frame);
-      if (chunk != null) {
-        return chunk;
+    for (Frame frame = read(); frame != null; frame = read()) {
+      Chunk done = accept(frame);
+      if (done != null) {
+        return done;
       }
     }
-    return null;
+    if (chunk.isEmpty()) {
+      return null;
+    }
+    return emit(silenceRun >= SKIP_PAUSE_FRAMES ? 0 : Math.min(PAD_FRAMES, silence.size()));
   }
 
   private @Nullable Chunk accept(Frame frame) {
-    pending.addLast(frame);
-    if (!open) {
-      if (pending.size() > PAD_FRAMES) {
-        pending.pollFirst();
-      }
-      open = frame.speech();
+    if (frame.speech()) {
+      chunk.addAll(silence);
+      silence.clear();
       silenceRun = 0;
-      return null;
+      chunk.add(frame);
+      return chunk.size() >= maxFrames ? cutAtQuietest() : null;
     }
-    silenceRun = frame.speech() ? 0 : silenceRun + 1;
-    if (silenceRun >= SKIP_PAUSE_FRAMES) {
-      return emit(pending.size() - silenceRun + PAD_FRAMES, false);
+    silence.addLast(frame);
+    silenceRun++;
+    if (chunk.isEmpty() || silenceRun == SKIP_PAUSE_FRAMES) {
+      // Keep the padding after the speech in the chunk; from here on only the padding before.
+      for (int i = 0; i < PAD_FRAMES && !chunk.isEmpty(); i++) {
+        chunk.add(silence.pollFirst());
+      }
     }
-    if (pending.size() >= softFrames && silenceRun >= CUT_PAUSE_FRAMES) {
-      return emit(pending.size() - silenceRun / 2, false);
+    if (silenceRun >= SKIP_PAUSE_FRAMES || chunk.isEmpty()) {
+      while (silence.size() > PAD_FRAMES) {
+        silence.pollFirst();
+      }
     }
-    if (pending.size() >= maxFrames) {
-      return emit(quietestCut(), true);
+    if (chunk.size() + silence.size() >= softFrames && silenceRun >= CUT_PAUSE_FRAMES) {
+      // In the middle of the pause, or after the padding if the pause is already being skipped.
+      return emit(silenceRun < SKIP_PAUSE_FRAMES ? silenceRun / 2 : 0);
+    }
+    if (chunk.size() + silence.size() >= maxFrames) {
+      return cutAtQuietest();
     }
     return null;
   }
 
-  /** The frame to cut before when nobody has paused: the quietest of the last few seconds. */
-  private int quietestCut() {
-    List<Frame> frames = new ArrayList<>(pending);
-    int best = frames.size() - 1;
-    for (int i = frames.size() - 1; i >= Math.max(1, frames.size() - QUIET_SEARCH_FRAMES); i--) {
-      if (frames.get(i).energyDb() < frames.get(best).energyDb()) {
+  /** Cuts before the quietest of the last few seconds' frames when nobody has paused. */
+  private Chunk cutAtQuietest() {
+    chunk.addAll(silence);
+    silence.clear();
+    int best = chunk.size() - 1;
+    for (int i = chunk.size() - 1; i >= Math.max(1, chunk.size() - QUIET_SEARCH_FRAMES); i--) {
+      if (chunk.get(i).energyDb() < chunk.get(best).energyDb()) {
         best = i;
       }
     }
-    return best;
+    List<Frame> rest = new ArrayList<>(chunk.subList(best, chunk.size()));
+    chunk.subList(best, chunk.size()).clear();
+    Chunk done = emit(0);
+    chunk.addAll(rest);
+    silenceRun = 0;
+    for (Frame frame : rest) {
+      silenceRun = frame.speech() ? 0 : silenceRun + 1;
+    }
+    return done;
   }
 
   /**
-   * Returns the first {@code count} pending frames as a chunk; the rest stay pending, as the start
-   * of a chunk still open if {@code stillOpen}, or else as padding for the next one.
+   * Returns the chunk with the first {@code trailing} frames of the silence after it; the rest of
+   * that silence becomes the padding before the next chunk.
    */
-  private Chunk emit(int count, boolean stillOpen) {
-    ByteArrayOutputStream pcm = new ByteArrayOutputStream(count * FRAME_BYTES);
-    long firstFrame = pending.getFirst().index();
-    for (int i = 0; i < count; i++) {
-      pcm.writeBytes(pending.pollFirst().pcm());
+  private Chunk emit(int trailing) {
+    for (int i = 0; i < trailing; i++) {
+      chunk.add(silence.pollFirst());
     }
-    open = stillOpen;
-    silenceRun = 0;
-    for (Frame rest : pending) {
-      silenceRun = rest.speech() ? 0 : silenceRun + 1;
+    while (silence.size() > PAD_FRAMES) {
+      silence.pollFirst();
     }
-    while (!open && pending.size() > PAD_FRAMES) {
-      pending.pollFirst();
+    ByteArrayOutputStream pcm = new ByteArrayOutputStream(chunk.size() * FRAME_BYTES);
+    List<Chunk.Piece> pieces = new ArrayList<>();
+    long previous = Long.MIN_VALUE;
+    for (Frame frame : chunk) {
+      if (frame.index() != previous + 1) {
+        pieces.add(new Chunk.Piece(pcm.size() / 32, frame.index() * FRAME_MS));
+      }
+      pcm.writeBytes(frame.pcm());
+      previous = frame.index();
     }
-    return new Chunk(nextChunk++, firstFrame * FRAME_MS, pcm.toByteArray());
+    Frame last = chunk.get(chunk.size() - 1);
+    long endMs = last.index() * FRAME_MS + last.pcm().length / 32;
+    chunk.clear();
+    return new Chunk(nextChunk++, pcm.toByteArray(), pieces, endMs);
   }
 
   private @Nullable Frame read() throws IOException {

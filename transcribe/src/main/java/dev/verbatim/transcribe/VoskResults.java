@@ -14,8 +14,8 @@ final class VoskResults {
 
   private VoskResults() {}
 
-  /** Returns the words of {@code json}, moved later by {@code offsetMs}. */
-  static List<Word> words(String json, long offsetMs) {
+  /** Returns the words of {@code json}, moved later by {@code shiftMs}. */
+  static List<Word> words(String json, double shiftMs) {
     JsonNode result = JSON.readTree(json).path("result");
     List<Word> words = new ArrayList<>(result.size());
     for (JsonNode w : result) {
@@ -23,10 +23,10 @@ final class VoskResults {
       if (text.isBlank()) {
         continue;
       }
-      long start = Math.round(w.path("start").asDouble() * 1000);
-      long end = Math.max(start, Math.round(w.path("end").asDouble() * 1000));
+      long start = Math.max(0, Math.round(w.path("start").asDouble() * 1000 + shiftMs));
+      long end = Math.max(start, Math.round(w.path("end").asDouble() * 1000 + shiftMs));
       double confidence = Math.max(0, Math.min(1, w.path("conf").asDouble(1)));
-      words.add(new Word(text, offsetMs + start, offsetMs + end, confidence));
+      words.add(new Word(text, start, end, confidence));
     }
     return words;
   }

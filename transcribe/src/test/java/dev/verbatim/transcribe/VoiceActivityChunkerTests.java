@@ -2,6 +2,7 @@ package dev.verbatim.transcribe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verbatim.core.Word;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,16 +35,25 @@ class VoiceActivityChunkerTests {
   }
 
   @Test
-  void longSilenceBetweenSpeechIsSkipped() throws IOException {
+  void longSilenceInsideAChunkIsLeftOutButTimesStillMapToTheRecording() throws IOException {
     byte[] pcm = new Pcm().tone(2000, 0.3).silence(10_000).tone(2000, 0.3).silence(500).bytes();
 
     List<Chunk> chunks = chunks(pcm, Duration.ofSeconds(30));
 
-    assertThat(chunks).hasSize(2);
-    assertThat(chunks.get(0).endMs()).isBetween(2000L, 2210L);
-    assertThat(chunks.get(1).offsetMs()).isBetween(11_790L, 12_000L);
-    long decoded = chunks.stream().mapToLong(c -> c.endMs() - c.offsetMs()).sum();
-    assertThat(decoded).isLessThan(5000);
+    assertThat(chunks).hasSize(1);
+    Chunk chunk = chunks.get(0);
+    assertThat(Pcm.millis(chunk.pcm())).isBetween(4000L, 4800L);
+    assertThat(chunk.pieces()).hasSize(2);
+    Chunk.Piece second = chunk.pieces().get(1);
+    assertThat(second.chunkMs()).isBetween(1900L, 2210L);
+    assertThat(second.recordingMs()).isBetween(11_790L, 12_000L);
+    // A word 100 ms into the second tone lands 100 ms into it in the recording.
+    long local = second.chunkMs() + (12_000 - second.recordingMs()) + 100;
+    assertThat(chunk.place(new Word("x", local, local + 50, 1)))
+        .isEqualTo(new Word("x", 12_100, 12_150, 1));
+    long first = chunk.offsetMs();
+    assertThat(chunk.place(new Word("y", 500, 600, 1)))
+        .isEqualTo(new Word("y", first + 500, first + 600, 1));
   }
 
   @Test
@@ -102,18 +112,30 @@ class VoiceActivityChunkerTests {
     List<Chunk> chunks = chunks(pcm, Duration.ofSeconds(30));
 
     // The louder noise counts as speech only until the floor, the minimum of the last three
-    // seconds, has risen to it; after that only the tone is speech.
-    Chunk last = chunks.get(chunks.size() - 1);
-    assertThat(last.offsetMs()).isBetween(14_700L, 15_000L);
-    assertThat(last.endMs()).isBetween(18_000L, 18_300L);
-    assertThat(chunks.subList(0, chunks.size() - 1))
-        .allSatisfy(c -> assertThat(c.endMs()).isLessThanOrEqualTo(9_000L));
+    // seconds, has risen to it; after that it is skipped, and only the tone is kept.
+    assertThat(chunks).hasSize(1);
+    List<Chunk.Piece> pieces = chunks.get(0).pieces();
+    Chunk.Piece tone = pieces.get(pieces.size() - 1);
+    assertThat(tone.recordingMs()).isBetween(14_700L, 15_000L);
+    assertThat(chunks.get(0).endMs()).isBetween(18_000L, 18_300L);
+    assertThat(tone.chunkMs()).isLessThan(4_500L);
   }
 
   @Test
-  void chunksAreNumberedInOrder() throws IOException {
-    byte[] pcm = new Pcm().tone(1000, 0.3).silence(2000).tone(1000, 0.3).bytes();
+  void chunksAreNumberedInOrderAndDoNotOverlap() throws IOException {
+    Pcm audio = new Pcm();
+    for (int i = 0; i < 10; i++) {
+      audio.tone(5000, 0.3).silence(i % 2 == 0 ? 400 : 1500);
+    }
 
-    assertThat(chunks(pcm, Duration.ofSeconds(30))).extracting(Chunk::index).containsExactly(0, 1);
+    List<Chunk> chunks = chunks(audio.bytes(), Duration.ofSeconds(30));
+
+    assertThat(chunks).hasSizeGreaterThan(1);
+    for (int i = 0; i < chunks.size(); i++) {
+      assertThat(chunks.get(i).index()).isEqualTo(i);
+    }
+    for (int i = 1; i < chunks.size(); i++) {
+      assertThat(chunks.get(i).offsetMs()).isGreaterThanOrEqualTo(chunks.get(i - 1).endMs());
+    }
   }
 }
