@@ -37,7 +37,8 @@ class ArchitectureTests {
   void importsEveryModule() {
     for (String module : new String[] {"core", "ingest", "transcribe", "server"}) {
       org.assertj.core.api.Assertions.assertThat(
-              classes.stream().anyMatch(c -> c.getPackageName().startsWith("dev.verbatim." + module)))
+              classes.stream()
+                  .anyMatch(c -> c.getPackageName().startsWith("dev.verbatim." + module)))
           .as("classes of module %s are on the test class path", module)
           .isTrue();
     }
@@ -121,7 +122,8 @@ class ArchitectureTests {
         .resideInAnyPackage(featurePackages())
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
+        .resideInAnyPackage(
+            "org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
         .check(classes);
   }
 

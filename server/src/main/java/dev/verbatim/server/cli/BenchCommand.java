@@ -96,16 +96,30 @@ final class BenchCommand implements Callable<Integer> {
         // Loads the model outside the timed runs: what is measured is recognition alone.
         transcriber.transcribe(
             new ByteArrayInputStream(new byte[32_000]), language, 1000, 1, p -> {});
-        double one = run(out, "chunked, 1 worker", audioMs, truth, () -> chunked(transcriber, pcm, audioMs, 1));
+        double one =
+            run(
+                out,
+                "chunked, 1 worker",
+                audioMs,
+                truth,
+                () -> chunked(transcriber, pcm, audioMs, 1));
         double many =
-            run(out, "chunked, " + parallel + " workers", audioMs, truth,
+            run(
+                out,
+                "chunked, " + parallel + " workers",
+                audioMs,
+                truth,
                 () -> chunked(transcriber, pcm, audioMs, parallel));
         out.printf(Locale.ROOT, "speed-up, %d workers vs 1 worker: %.2fx%n", parallel, one / many);
         if (!skipNaive) {
           double naive =
-              run(out, "naive, 1 recognizer", audioMs, truth, () -> whole(transcriber, pcm, audioMs));
-          out.printf(
-              Locale.ROOT, "speed-up, %d workers vs naive: %.2fx%n", parallel, naive / many);
+              run(
+                  out,
+                  "naive, 1 recognizer",
+                  audioMs,
+                  truth,
+                  () -> whole(transcriber, pcm, audioMs));
+          out.printf(Locale.ROOT, "speed-up, %d workers vs naive: %.2fx%n", parallel, naive / many);
         }
       } finally {
         Files.deleteIfExists(pcm);
@@ -121,7 +135,11 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Runs one recognition, prints its row and returns the seconds it took. */
   private static double run(
-      PrintWriter out, String label, long audioMs, @Nullable String truth, Recognition recognition) {
+      PrintWriter out,
+      String label,
+      long audioMs,
+      @Nullable String truth,
+      Recognition recognition) {
     PeakMemory.reset();
     long started = System.nanoTime();
     List<Word> words = recognition.run();
@@ -142,7 +160,9 @@ final class BenchCommand implements Callable<Integer> {
             : String.format(
                 Locale.ROOT,
                 "%.2f%%",
-                100 * WordErrorRate.between(truth, words.stream().map(Word::text).collect(Collectors.joining(" "))));
+                100
+                    * WordErrorRate.between(
+                        truth, words.stream().map(Word::text).collect(Collectors.joining(" "))));
     out.printf(
         Locale.ROOT,
         "%-24s %8.2f s  %7.1fx real time  xRT %.4f  WER %-7s peak RSS %s%n",

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Shows progress on the terminal: a redrawn bar when a person is watching, and one plain line
- * per tenth otherwise, so logs and CI output stay readable.
+ * Shows progress on the terminal: a redrawn bar when a person is watching, and one plain line per
+ * tenth otherwise, so logs and CI output stay readable.
  */
 final class ConsoleProgress implements Consumer<Progress>, AutoCloseable {
 

@@ -12,8 +12,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failed command into one clear line for the user and an exit code; the stack trace goes
- * to the log, where it helps without frightening.
+ * Turns a failed command into one clear line for the user and an exit code; the stack trace goes to
+ * the log, where it helps without frightening.
  */
 final class FailureReport implements IExecutionExceptionHandler {
 

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads this process's peak resident memory from Linux's {@code /proc}, heap and native alike
- * (Vosk and FFmpeg allocate outside the Java heap, so heap figures alone would flatter us).
+ * Reads this process's peak resident memory from Linux's {@code /proc}, heap and native alike (Vosk
+ * and FFmpeg allocate outside the Java heap, so heap figures alone would flatter us).
  */
 final class PeakMemory {
 

@@ -71,9 +71,7 @@ final class ProcessCommand implements Callable<Integer> {
       description = "Each channel of FILE is one participant, instead of downmixing them.")
   boolean channelsAsSpeakers;
 
-  @Option(
-      names = "--workers",
-      description = "Recognition threads (default: the number of cores).")
+  @Option(names = "--workers", description = "Recognition threads (default: the number of cores).")
   @Nullable Integer workers;
 
   @Override

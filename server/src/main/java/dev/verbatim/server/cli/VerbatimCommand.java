@@ -40,8 +40,7 @@ public final class VerbatimCommand implements Runnable {
   }
 
   private static CommandLine commandLine() {
-    return new CommandLine(new VerbatimCommand())
-        .setExecutionExceptionHandler(new FailureReport());
+    return new CommandLine(new VerbatimCommand()).setExecutionExceptionHandler(new FailureReport());
   }
 
   @Override

@@ -16,7 +16,9 @@ class PipelineConfiguration {
   MeetingPipeline meetingPipeline(
       MediaReader media, Transcriber transcriber, TranscribeProperties properties) {
     int workers =
-        properties.workers() > 0 ? properties.workers() : Runtime.getRuntime().availableProcessors();
+        properties.workers() > 0
+            ? properties.workers()
+            : Runtime.getRuntime().availableProcessors();
     TranscriptAssembler assembler =
         new TranscriptAssembler(properties.segmentPause(), properties.maxChunk());
     return new MeetingPipeline(
@@ -27,5 +29,4 @@ class PipelineConfiguration {
   MeetingDocuments meetingDocuments(JsonMapper json) {
     return new MeetingDocuments(json);
   }
-
 }

@@ -42,14 +42,29 @@ class ProcessCommandTests {
     Path video = fixtures.resolve("standup.mp4");
     if (!Files.exists(video)) {
       Media.convert(
-          standup.mixed(), video, "-f", "lavfi", "-i", "color=c=black:size=64x48:rate=5",
-          "-shortest", "-c:a", "aac", "-c:v", "mpeg4");
+          standup.mixed(),
+          video,
+          "-f",
+          "lavfi",
+          "-i",
+          "color=c=black:size=64x48:rate=5",
+          "-shortest",
+          "-c:a",
+          "aac",
+          "-c:v",
+          "mpeg4");
     }
 
     CommandRun run =
         CommandRun.of(
-            "process", video.toString(), "--out", out.toString(), "--date", "2026-03-02",
-            "--title", "Stand-up");
+            "process",
+            video.toString(),
+            "--out",
+            out.toString(),
+            "--date",
+            "2026-03-02",
+            "--title",
+            "Stand-up");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path document = out.resolve("standup.json");
@@ -105,8 +120,11 @@ class ProcessCommandTests {
     Path stereo = fixtures.resolve("ana-left-bob-right.wav");
     ExternalTool.run(
         List.of(
-            "sox", "-M", standup.tracks().get("ana").toString(),
-            standup.tracks().get("bob").toString(), stereo.toString()));
+            "sox",
+            "-M",
+            standup.tracks().get("ana").toString(),
+            standup.tracks().get("bob").toString(),
+            stereo.toString()));
 
     CommandRun run =
         CommandRun.of(
@@ -149,7 +167,10 @@ class ProcessCommandTests {
   void refusesSeveralFilesWithoutMultitrack() {
     CommandRun run =
         CommandRun.of(
-            "process", standup.mixed().toString(), standup.mixed().toString(), "--out",
+            "process",
+            standup.mixed().toString(),
+            standup.mixed().toString(),
+            "--out",
             out.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -195,8 +216,7 @@ class ProcessCommandTests {
   }
 
   private static String textOf(Meeting meeting, String speakerId) {
-    return words(
-        meeting.segments().stream().filter(s -> s.speakerId().equals(speakerId)).toList());
+    return words(meeting.segments().stream().filter(s -> s.speakerId().equals(speakerId)).toList());
   }
 
   private static String speakerName(Meeting meeting, String speakerId) {

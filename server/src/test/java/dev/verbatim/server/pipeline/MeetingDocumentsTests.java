@@ -85,7 +85,14 @@ class MeetingDocumentsTests {
         new Source(
             List.of(
                 new SourceFile(
-                    "a.mp3", "ab".repeat(32), "audio/mpeg", "mp3", "mp3", 4000, 2, 44_100,
+                    "a.mp3",
+                    "ab".repeat(32),
+                    "audio/mpeg",
+                    "mp3",
+                    "mp3",
+                    4000,
+                    2,
+                    44_100,
                     List.of()))),
         List.of(new Speaker("S1", null, 1500)),
         List.of(new Segment("seg-1", "S1", 500, 2000, "okay then", List.of(okay, then))),
