@@ -51,6 +51,7 @@ final class SpeechModels implements AutoCloseable {
 
   private static Model load(Path path) {
     check(path);
+    warnIfDithering(path);
     long start = System.nanoTime();
     try {
       Model model = new Model(path.toString());
@@ -76,6 +77,25 @@ final class SpeechModels implements AutoCloseable {
         && !Files.isRegularFile(graph.resolve("HCLr.fst"))) {
       throw new SpeechModelMissingException(
           path, "is missing its decoding graph (graph/HCLG.fst or graph/HCLr.fst)", null);
+    }
+  }
+
+  /**
+   * Kaldi adds random noise to the audio unless told not to, drawn from one generator shared by all
+   * threads; results then change with thread timing. The bundled model is built without it.
+   */
+  private static void warnIfDithering(Path path) {
+    Path mfcc = path.resolve("conf/mfcc.conf");
+    try {
+      if (!Files.isRegularFile(mfcc) || !Files.readString(mfcc).contains("--dither=0")) {
+        log.warn(
+            "Speech model {} dithers, so transcripts vary slightly between runs and worker counts;"
+                + " add --dither=0 to {} to make them repeatable",
+            path,
+            mfcc);
+      }
+    } catch (IOException e) {
+      throw new SpeechModelMissingException(path, "has an unreadable " + mfcc, e);
     }
   }
 

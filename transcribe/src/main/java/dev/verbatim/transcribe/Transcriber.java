@@ -35,9 +35,9 @@ public final class Transcriber implements AutoCloseable {
 
   /**
    * Transcribes {@code pcm} in parallel: the stream is cut at pauses into chunks that {@code
-   * workers} threads decode with one shared model. The chunks, and so the words, are the same for
-   * any worker count; because each worker reuses one Vosk recognizer, times can differ by one 30 ms
-   * frame between worker counts.
+   * workers} threads decode with one shared model. The chunks depend only on the audio and every
+   * chunk starts from a fresh decoder state, so the result is the same for any worker count, as
+   * long as the model does not dither (see {@link SpeechModels}).
    *
    * @param expectedDurationMs the stream's length, for progress only
    * @param workers decoding threads; 0 or less uses the configured number
