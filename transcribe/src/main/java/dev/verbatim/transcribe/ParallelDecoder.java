@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,12 +17,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.vosk.Model;
 
 /**
  * Decodes a stream chunk by chunk on a pool of workers sharing one model.
  *
- * <p>Each worker thread keeps one recognizer for all its chunks. The calling thread reads and
+ * <p>Workers borrow recognizers from the model's pool chunk by chunk. The calling thread reads and
  * chunks the audio; at most {@code workers + 2} chunks wait or decode at once, so memory stays flat
  * however long the recording. Words are merged in chunk order, so the result does not depend on
  * which worker finished first.
@@ -33,14 +30,12 @@ final class ParallelDecoder {
 
   private static final AtomicInteger POOLS = new AtomicInteger();
 
-  private final Model model;
+  private final RecognizerPool recognizers;
   private final Duration maxChunk;
   private final int workers;
-  private final ThreadLocal<ChunkRecognizer> own = new ThreadLocal<>();
-  private final Queue<ChunkRecognizer> recognizers = new ConcurrentLinkedQueue<>();
 
-  ParallelDecoder(Model model, Duration maxChunk, int workers) {
-    this.model = model;
+  ParallelDecoder(RecognizerPool recognizers, Duration maxChunk, int workers) {
+    this.recognizers = recognizers;
     this.maxChunk = maxChunk;
     this.workers = workers;
   }
@@ -85,18 +80,21 @@ final class ParallelDecoder {
     }
   }
 
-  /** Decodes with the calling worker thread's own recognizer, created on its first chunk. */
   private List<Word> decodeOnWorker(Chunk chunk) throws IOException {
-    ChunkRecognizer recognizer = own.get();
-    if (recognizer == null) {
-      recognizer = new ChunkRecognizer(model);
-      own.set(recognizer);
-      recognizers.add(recognizer);
+    ChunkRecognizer recognizer = recognizers.borrow();
+    List<Word> words;
+    try {
+      words = recognizer.decode(chunk);
+    } catch (IOException | RuntimeException e) {
+      // Stopped mid-chunk, its state is not fresh: it must not decode another chunk.
+      recognizer.close();
+      throw e;
     }
-    return recognizer.decode(chunk);
+    recognizers.giveBack(recognizer);
+    return words;
   }
 
-  /** Frees the recognizers only once no worker can be inside native code using them. */
+  /** Returns only once no worker can be inside native code, so the pool may be closed after. */
   private void stop(ExecutorService pool) {
     pool.shutdownNow();
     boolean interrupted = false;
@@ -108,7 +106,6 @@ final class ParallelDecoder {
         interrupted = true;
       }
     }
-    recognizers.forEach(ChunkRecognizer::close);
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

@@ -29,7 +29,7 @@ final class SpeechModels implements AutoCloseable {
   }
 
   private final TranscribeProperties properties;
-  private final Map<String, Model> loaded = new ConcurrentHashMap<>();
+  private final Map<String, RecognizerPool> loaded = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   SpeechModels(TranscribeProperties properties) {
@@ -40,13 +40,14 @@ final class SpeechModels implements AutoCloseable {
     return properties.models().keySet();
   }
 
-  /** Returns the model for {@code language}, loading it the first time. */
-  Model forLanguage(String language) {
+  /** Returns the recognizers of {@code language}'s model, loading the model the first time. */
+  RecognizerPool forLanguage(String language) {
     if (closed) {
       throw new IllegalStateException("The transcriber is closed");
     }
     Path path = properties.modelPath(language);
-    return loaded.computeIfAbsent(language, l -> load(path));
+    return loaded.computeIfAbsent(
+        language, l -> new RecognizerPool(load(path), properties.effectiveWorkers(0)));
   }
 
   private static Model load(Path path) {
@@ -102,7 +103,7 @@ final class SpeechModels implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    loaded.values().forEach(Model::close);
+    loaded.values().forEach(RecognizerPool::close);
     loaded.clear();
   }
 }

@@ -52,8 +52,9 @@ public final class Transcriber implements AutoCloseable {
       long expectedDurationMs,
       int workers,
       Consumer<Progress> progress) {
-    Model model = models.forLanguage(language);
-    return new ParallelDecoder(model, properties.maxChunk(), properties.effectiveWorkers(workers))
+    RecognizerPool recognizers = models.forLanguage(language);
+    return new ParallelDecoder(
+            recognizers, properties.maxChunk(), properties.effectiveWorkers(workers))
         .decode(pcm, expectedDurationMs, progress);
   }
 
@@ -63,7 +64,7 @@ public final class Transcriber implements AutoCloseable {
    */
   public List<Word> transcribeWhole(
       InputStream pcm, String language, long expectedDurationMs, Consumer<Progress> progress) {
-    Model model = models.forLanguage(language);
+    Model model = models.forLanguage(language).model();
     long bytesPerMs = PcmFormat.SPEECH.samples(1) * PcmFormat.BYTES_PER_SAMPLE;
     try {
       List<Word> words =

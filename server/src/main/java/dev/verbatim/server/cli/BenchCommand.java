@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +61,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-naive", description = "Skip the naive single-recognizer run.")
   boolean skipNaive;
 
+  @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description = "Repeat every recognition run; speed-ups use the medians.")
+  int rounds = 1;
+
   @Option(names = "--language", defaultValue = "en", description = "Speech model language.")
   String language = "en";
 
@@ -90,36 +98,54 @@ final class BenchCommand implements Callable<Integer> {
         PeakMemory.reset();
         long started = System.nanoTime();
         try (PcmStream stream = media.decode(file, -1)) {
-          Files.copy(stream, pcm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(stream, pcm, StandardCopyOption.REPLACE_EXISTING);
         }
         row(out, "decode to 16 kHz PCM", audioMs, started, null, truth);
         // Loads the model outside the timed runs: what is measured is recognition alone.
         transcriber.transcribe(
             new ByteArrayInputStream(new byte[32_000]), language, 1000, 1, p -> {});
-        double one =
-            run(
-                out,
-                "chunked, 1 worker",
-                audioMs,
-                truth,
-                () -> chunked(transcriber, pcm, audioMs, 1));
-        double many =
-            run(
-                out,
-                "chunked, " + parallel + " workers",
-                audioMs,
-                truth,
-                () -> chunked(transcriber, pcm, audioMs, parallel));
-        out.printf(Locale.ROOT, "speed-up, %d workers vs 1 worker: %.2fx%n", parallel, one / many);
-        if (!skipNaive) {
-          double naive =
+        List<Double> one = new ArrayList<>();
+        List<Double> many = new ArrayList<>();
+        List<Double> naive = new ArrayList<>();
+        // Rounds interleave the variants, so a noisy neighbour slows all of them alike.
+        for (int round = 0; round < rounds; round++) {
+          one.add(
               run(
                   out,
-                  "naive, 1 recognizer",
+                  "chunked, 1 worker",
                   audioMs,
                   truth,
-                  () -> whole(transcriber, pcm, audioMs));
-          out.printf(Locale.ROOT, "speed-up, %d workers vs naive: %.2fx%n", parallel, naive / many);
+                  () -> chunked(transcriber, pcm, audioMs, 1)));
+          many.add(
+              run(
+                  out,
+                  "chunked, " + parallel + " workers",
+                  audioMs,
+                  truth,
+                  () -> chunked(transcriber, pcm, audioMs, parallel)));
+          if (!skipNaive) {
+            naive.add(
+                run(
+                    out,
+                    "naive, 1 recognizer",
+                    audioMs,
+                    truth,
+                    () -> whole(transcriber, pcm, audioMs)));
+          }
+        }
+        out.printf(
+            Locale.ROOT,
+            "median of %d round(s): speed-up, %d workers vs 1 worker: %.2fx%n",
+            rounds,
+            parallel,
+            median(one) / median(many));
+        if (!skipNaive) {
+          out.printf(
+              Locale.ROOT,
+              "median of %d round(s): speed-up, %d workers vs naive: %.2fx%n",
+              rounds,
+              parallel,
+              median(naive) / median(many));
         }
       } finally {
         Files.deleteIfExists(pcm);
@@ -127,6 +153,14 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.DONE;
+  }
+
+  private static double median(List<Double> seconds) {
+    List<Double> sorted = seconds.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   private interface Recognition {
