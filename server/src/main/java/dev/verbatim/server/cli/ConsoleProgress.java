@@ -17,7 +17,7 @@ final class ConsoleProgress implements Consumer<Progress>, AutoCloseable {
   private final boolean terminal;
   private int lastShown = -1;
 
-  private ConsoleProgress(PrintWriter err, boolean terminal) {
+  ConsoleProgress(PrintWriter err, boolean terminal) {
     this.err = err;
     this.terminal = terminal;
   }

@@ -33,7 +33,7 @@ final class FailureReport implements IExecutionExceptionHandler {
     if (cause instanceof SpeechModelMissingException) {
       return ExitCode.MODEL_MISSING;
     }
-    if (cause instanceof UnknownLanguageException || cause instanceof IllegalArgumentException) {
+    if (cause instanceof UnknownLanguageException) {
       return ExitCode.USAGE;
     }
     log.error("Command failed", exception);

@@ -1,6 +1,5 @@
 package dev.verbatim.server.cli;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
@@ -20,18 +19,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "The HTTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "${VERBATIM_DATA:-data}",
-      description = "Where media, database and index live (default: ${DEFAULT-VALUE}).")
-  Path data = Path.of("data");
-
   @Override
   public Integer call() {
-    ApplicationContexts.start(
-        WebApplicationType.SERVLET,
-        Map.of("server.port", port, "verbatim.data", data.toAbsolutePath()));
+    ApplicationContexts.start(WebApplicationType.SERVLET, Map.of("server.port", port));
     return VerbatimCommand.KEEP_RUNNING;
   }
 }
