@@ -11,6 +11,6 @@ public class IngestConfiguration {
 
   @Bean
   MediaReader mediaReader(IngestProperties properties) {
-    return new MediaReader(properties);
+    return new MediaReader(properties.maxFileSize().toBytes());
   }
 }

@@ -23,8 +23,9 @@ public final class MediaReader {
 
   private final long maxFileBytes;
 
-  public MediaReader(IngestProperties properties) {
-    this.maxFileBytes = properties.maxFileSize().toBytes();
+  /** Creates a reader that rejects files larger than {@code maxFileBytes}. */
+  public MediaReader(long maxFileBytes) {
+    this.maxFileBytes = maxFileBytes;
   }
 
   /**

@@ -18,7 +18,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 /** Files that are not usable recordings are turned away with a reason and a readable message. */
 class MediaRejectionTests {
@@ -92,7 +91,7 @@ class MediaRejectionTests {
 
   @Test
   void rejectsFileLargerThanTheLimit() {
-    MediaReader strict = new MediaReader(new IngestProperties(DataSize.ofKilobytes(100)));
+    MediaReader strict = new MediaReader(100 * 1024);
 
     assertThatThrownBy(() -> strict.probe(wav))
         .isInstanceOfSatisfying(

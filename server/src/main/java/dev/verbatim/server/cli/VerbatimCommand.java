@@ -29,6 +29,14 @@ public final class VerbatimCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  public static void main(String[] args) {
+    int exitCode = execute(args);
+    // A running web server keeps the JVM alive; every other command is done here.
+    if (exitCode != KEEP_RUNNING) {
+      System.exit(exitCode);
+    }
+  }
+
   /** Parses {@code args}, runs the chosen command and returns the process exit code. */
   public static int execute(String... args) {
     return commandLine().execute(args);

@@ -3,7 +3,6 @@ package dev.verbatim.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.core.Meeting;
-import dev.verbatim.server.VerbatimApplication;
 import dev.verbatim.testsupport.ExternalTool;
 import dev.verbatim.testsupport.ScriptedMeeting;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +52,7 @@ class LongRecordingTests {
                 "-Dverbatim.home=" + System.getProperty("verbatim.home"),
                 "-cp",
                 System.getProperty("java.class.path"),
-                VerbatimApplication.class.getName(),
+                VerbatimCommand.class.getName(),
                 "process",
                 recording.toString(),
                 "--out",
