@@ -106,7 +106,7 @@ class MediaReaderFormatsTests {
         .forEach(
             f -> {
               if (f.file().equals("meeting-video.mp4")) {
-                Recordings.withVideo(wav, dir.resolve(f.file()));
+                Media.withVideo(wav, dir.resolve(f.file()));
               } else {
                 Media.convert(wav, dir.resolve(f.file()), f.ffmpegOptions());
               }

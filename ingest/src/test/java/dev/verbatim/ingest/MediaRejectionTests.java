@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.assertj.core.api.AbstractThrowableAssert;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,22 +120,16 @@ class MediaRejectionTests {
   private static AbstractThrowableAssert<?, ? extends Throwable> assertRejected(
       Path file, Reason reason) {
     String name = file.getFileName().toString();
-    ThrowingCallable decode = () -> Recordings.READER.decode(file, -1).close();
-    assertThatThrownBy(decode)
-        .isInstanceOfSatisfying(
-            MediaRejectedException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(reason);
-              assertThat(e.file()).isEqualTo(file);
-            })
+    ThrowingConsumer<MediaRejectedException> rejection =
+        e -> {
+          assertThat(e.reason()).isEqualTo(reason);
+          assertThat(e.file()).isEqualTo(file);
+        };
+    assertThatThrownBy(() -> Recordings.READER.decode(file, -1).close())
+        .isInstanceOfSatisfying(MediaRejectedException.class, rejection)
         .hasMessageContaining(name);
     return assertThatThrownBy(() -> Recordings.READER.probe(file))
-        .isInstanceOfSatisfying(
-            MediaRejectedException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(reason);
-              assertThat(e.file()).isEqualTo(file);
-            })
+        .isInstanceOfSatisfying(MediaRejectedException.class, rejection)
         .hasMessageContaining(name);
   }
 

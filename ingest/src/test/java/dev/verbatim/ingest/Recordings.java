@@ -1,6 +1,5 @@
 package dev.verbatim.ingest;
 
-import dev.verbatim.testsupport.ExternalTool;
 import dev.verbatim.testsupport.Media;
 import dev.verbatim.testsupport.ScriptedMeeting;
 import java.io.IOException;
@@ -32,32 +31,6 @@ final class Recordings {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Muxes a small test-pattern video with {@code audio} into an mp4, as a screen recording. */
-  static Path withVideo(Path audio, Path out) {
-    ExternalTool.run(
-        List.of(
-            "ffmpeg",
-            "-nostdin",
-            "-v",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc=size=160x120:rate=10",
-            "-i",
-            audio.toString(),
-            "-shortest",
-            "-c:v",
-            "mpeg4",
-            "-c:a",
-            "aac",
-            "-b:a",
-            "64k",
-            out.toString()));
-    return out;
   }
 
   /** A stereo WAV with the meeting on the left and digital silence on the right. */

@@ -22,6 +22,24 @@ public final class Media {
     return out;
   }
 
+  /** Muxes a small test-pattern video with {@code audio} (as AAC) into an mp4 screen recording. */
+  public static Path withVideo(Path audio, Path out) {
+    return convert(
+        audio,
+        out,
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=160x120:rate=10",
+        "-shortest",
+        "-c:v",
+        "mpeg4",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "64k");
+  }
+
   /** Writes a video-only mp4 of {@code seconds} seconds: a file that has no audio stream. */
   public static Path silentVideo(Path out, int seconds) {
     ExternalTool.run(

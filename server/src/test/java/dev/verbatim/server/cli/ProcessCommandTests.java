@@ -41,18 +41,7 @@ class ProcessCommandTests {
   void writesATimedTranscriptOfAVideoFile() throws IOException {
     Path video = fixtures.resolve("standup.mp4");
     if (!Files.exists(video)) {
-      Media.convert(
-          standup.mixed(),
-          video,
-          "-f",
-          "lavfi",
-          "-i",
-          "color=c=black:size=64x48:rate=5",
-          "-shortest",
-          "-c:a",
-          "aac",
-          "-c:v",
-          "mpeg4");
+      Media.withVideo(standup.mixed(), video);
     }
 
     CommandRun run =
