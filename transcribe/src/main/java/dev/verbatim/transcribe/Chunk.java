@@ -13,8 +13,10 @@ import java.util.List;
  * @param pcm s16le mono samples at 16 kHz
  * @param pieces where each contiguous piece starts, in the chunk and in the recording
  * @param endMs where the chunk's last piece ends in the recording
+ * @param warmup speech from just before the chunk, decoded first so the recognizer's normalisation
+ *     and speaker adaptation have settled when the chunk starts; its words are dropped
  */
-record Chunk(int index, byte[] pcm, List<Piece> pieces, long endMs) {
+record Chunk(int index, byte[] pcm, List<Piece> pieces, long endMs, byte[] warmup) {
 
   /** A contiguous run of the recording that starts {@code chunkMs} into the chunk's audio. */
   record Piece(long chunkMs, long recordingMs) {}

@@ -5,6 +5,7 @@ import dev.verbatim.core.Word;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -37,9 +38,15 @@ final class ChunkRecognizer implements AutoCloseable {
 
   /** Returns the chunk's words, timed from the start of the recording. */
   List<Word> decode(Chunk chunk) throws IOException {
-    double shiftMs = -bytesFed / BYTES_PER_MS;
-    bytesFed += chunk.pcm().length - chunk.pcm().length % 2;
-    List<Word> local = feed(recognizer, new ByteArrayInputStream(chunk.pcm()), shiftMs, n -> {});
+    long warmupMs = Math.round(chunk.warmup().length / BYTES_PER_MS);
+    double shiftMs = -bytesFed / BYTES_PER_MS - warmupMs;
+    bytesFed += chunk.warmup().length + chunk.pcm().length - chunk.pcm().length % 2;
+    InputStream audio =
+        new SequenceInputStream(
+            new ByteArrayInputStream(chunk.warmup()), new ByteArrayInputStream(chunk.pcm()));
+    List<Word> local = feed(recognizer, audio, shiftMs, n -> {});
+    // Words of the warm-up come out before zero and are left out: they belong to the previous
+    // chunk.
     return local.stream().map(chunk::place).toList();
   }
 

@@ -14,7 +14,7 @@ final class VoskResults {
 
   private VoskResults() {}
 
-  /** Returns the words of {@code json}, moved later by {@code shiftMs}. */
+  /** Returns the words of {@code json} moved by {@code shiftMs}, leaving out any before zero. */
   static List<Word> words(String json, double shiftMs) {
     JsonNode result = JSON.readTree(json).path("result");
     List<Word> words = new ArrayList<>(result.size());
@@ -23,7 +23,11 @@ final class VoskResults {
       if (text.isBlank()) {
         continue;
       }
-      long start = Math.max(0, Math.round(w.path("start").asDouble() * 1000 + shiftMs));
+      long start = Math.round(w.path("start").asDouble() * 1000 + shiftMs);
+      if (start < 0) {
+        // Said before the audio that was asked about: the warm-up of a chunk.
+        continue;
+      }
       long end = Math.max(start, Math.round(w.path("end").asDouble() * 1000 + shiftMs));
       double confidence = Math.max(0, Math.min(1, w.path("conf").asDouble(1)));
       words.add(new Word(text, start, end, confidence));

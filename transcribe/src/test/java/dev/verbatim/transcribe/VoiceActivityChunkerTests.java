@@ -35,6 +35,25 @@ class VoiceActivityChunkerTests {
   }
 
   @Test
+  void eachChunkLeadsInWithTheLastThreeSecondsOfSpeechBeforeIt() throws IOException {
+    Pcm audio = new Pcm();
+    for (int i = 0; i < 8; i++) {
+      audio.tone(4000, 0.3).silence(600);
+    }
+
+    List<Chunk> chunks = chunks(audio.bytes(), Duration.ofSeconds(20));
+
+    assertThat(chunks).hasSizeGreaterThan(1);
+    assertThat(chunks.get(0).warmup()).isEmpty();
+    for (int i = 1; i < chunks.size(); i++) {
+      byte[] previous = chunks.get(i - 1).pcm();
+      byte[] tail =
+          java.util.Arrays.copyOfRange(previous, previous.length - 3 * 32_000, previous.length);
+      assertThat(chunks.get(i).warmup()).as("warm-up of chunk %d", i).isEqualTo(tail);
+    }
+  }
+
+  @Test
   void longSilenceInsideAChunkIsLeftOutButTimesStillMapToTheRecording() throws IOException {
     byte[] pcm = new Pcm().tone(2000, 0.3).silence(10_000).tone(2000, 0.3).silence(500).bytes();
 
