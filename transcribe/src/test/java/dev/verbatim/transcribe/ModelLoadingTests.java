@@ -3,12 +3,15 @@ package dev.verbatim.transcribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.verbatim.testsupport.SpeechModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,30 @@ class ModelLoadingTests {
           .satisfies(e -> assertThat(e.path()).isEqualTo(root.resolve("broken")))
           .withMessageContaining(root.resolve("broken").toString())
           .withMessageContaining("am/final.mdl");
+    }
+  }
+
+  @Test
+  void corruptModelFailsWithItsPathAndVosksReason() throws IOException {
+    Path real = SpeechModel.english();
+    Path corrupt = root.resolve("corrupt");
+    try (Stream<Path> files = Files.walk(real)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = corrupt.resolve(real.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.createSymbolicLink(copy, file);
+      }
+    }
+    Path model = corrupt.resolve("am/final.mdl");
+    Files.delete(model);
+    Files.write(model, Arrays.copyOf(Files.readAllBytes(real.resolve("am/final.mdl")), 1000));
+
+    try (Transcriber transcriber = transcriber(Map.of("en", corrupt))) {
+      assertThatExceptionOfType(SpeechModelMissingException.class)
+          .isThrownBy(() -> transcribeSilence(transcriber, "en"))
+          .satisfies(e -> assertThat(e.path()).isEqualTo(corrupt))
+          .withMessageContaining(corrupt.toString())
+          .withCauseInstanceOf(IOException.class);
     }
   }
 
