@@ -36,6 +36,16 @@ final class ChunkRecognizer implements AutoCloseable {
     recognizer.setWords(true);
   }
 
+  /**
+   * Whether the next chunk could push Vosk's running clock past 2^24 samples (17 minutes). Vosk
+   * divides that count by a {@code float} sample rate, exact only below 2^24; past it, times would
+   * depend on how much this recognizer decoded before, and so on the number of workers.
+   */
+  boolean clockNearlyInexact() {
+    long samples = bytesFed / PcmFormat.BYTES_PER_SAMPLE;
+    return samples > (1L << 24) - PcmFormat.SPEECH.samples(60_000);
+  }
+
   /** Returns the chunk's words, timed from the start of the recording. */
   List<Word> decode(Chunk chunk) throws IOException {
     long warmupMs = Math.round(chunk.warmup().length / BYTES_PER_MS);

@@ -44,10 +44,12 @@ final class ParallelDecoder {
 
   List<Word> decode(InputStream pcm, long expectedDurationMs, Consumer<Progress> progress) {
     ExecutorService pool = Executors.newFixedThreadPool(workers, threadFactory());
-    Semaphore inFlight = new Semaphore(workers + 2);
+    // A permit per chunk from submission until its words are merged: that, not decoding, is what
+    // bounds memory, since a slow chunk holds finished ones behind it in the queue.
+    Semaphore inFlight = new Semaphore(2 * workers + 2);
     ArrayDeque<Pending> queue = new ArrayDeque<>();
     List<Word> words = new ArrayList<>();
-    Merger merger = new Merger(queue, words, expectedDurationMs, progress);
+    Merger merger = new Merger(queue, inFlight, words, expectedDurationMs, progress);
     try {
       VoiceActivityChunker chunker = new VoiceActivityChunker(pcm, maxChunk);
       for (Chunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
@@ -55,15 +57,7 @@ final class ParallelDecoder {
           merger.takeDone(false);
         }
         Chunk job = chunk;
-        Future<List<Word>> future =
-            pool.submit(
-                () -> {
-                  try {
-                    return decodeOnWorker(job);
-                  } finally {
-                    inFlight.release();
-                  }
-                });
+        Future<List<Word>> future = pool.submit(() -> decodeOnWorker(job));
         queue.addLast(new Pending(job, future));
         merger.takeDone(false);
       }
@@ -82,16 +76,19 @@ final class ParallelDecoder {
 
   private List<Word> decodeOnWorker(Chunk chunk) throws IOException {
     ChunkRecognizer recognizer = recognizers.borrow();
-    List<Word> words;
+    boolean decoded = false;
     try {
-      words = recognizer.decode(chunk);
-    } catch (IOException | RuntimeException e) {
-      // Stopped mid-chunk, its state is not fresh: it must not decode another chunk.
-      recognizer.close();
-      throw e;
+      List<Word> words = recognizer.decode(chunk);
+      decoded = true;
+      return words;
+    } finally {
+      if (decoded) {
+        recognizers.giveBack(recognizer);
+      } else {
+        // Stopped mid-chunk, its state is not fresh: it must not decode another chunk.
+        recognizer.close();
+      }
     }
-    recognizers.giveBack(recognizer);
-    return words;
   }
 
   /** Returns only once no worker can be inside native code, so the pool may be closed after. */
@@ -114,6 +111,7 @@ final class ParallelDecoder {
   /** Moves finished chunks' words, in chunk order, from the queue to the result. */
   private record Merger(
       ArrayDeque<Pending> queue,
+      Semaphore inFlight,
       List<Word> words,
       long expectedDurationMs,
       Consumer<Progress> progress) {
@@ -123,6 +121,7 @@ final class ParallelDecoder {
       long doneMs = 0;
       while (!queue.isEmpty() && (wait || queue.peekFirst().words().isDone())) {
         Pending head = queue.pollFirst();
+        inFlight.release();
         try {
           words.addAll(head.words().get());
         } catch (ExecutionException e) {

@@ -16,7 +16,7 @@ import org.vosk.Model;
 final class RecognizerPool implements AutoCloseable {
 
   private final Model model;
-  private final int keepIdle;
+  private int keepIdle;
   private final Deque<ChunkRecognizer> idle = new ArrayDeque<>();
   private boolean closed;
 
@@ -27,6 +27,13 @@ final class RecognizerPool implements AutoCloseable {
 
   Model model() {
     return model;
+  }
+
+  /**
+   * Keeps at least {@code workers} recognizers idle between chunks, for a caller that wants more.
+   */
+  synchronized void keepAtLeast(int workers) {
+    keepIdle = Math.max(keepIdle, workers);
   }
 
   /** Returns an idle recognizer, or a new one when all are busy. */
@@ -46,7 +53,7 @@ final class RecognizerPool implements AutoCloseable {
   /** Takes {@code recognizer} back; beyond the idle limit it is freed, bounding native memory. */
   void giveBack(ChunkRecognizer recognizer) {
     synchronized (this) {
-      if (!closed && idle.size() < keepIdle) {
+      if (!closed && idle.size() < keepIdle && !recognizer.clockNearlyInexact()) {
         idle.addFirst(recognizer);
         return;
       }

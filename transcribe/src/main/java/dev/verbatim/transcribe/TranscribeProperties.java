@@ -3,6 +3,7 @@ package dev.verbatim.transcribe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the speech models are and how hard to work.
  *
  * @param modelRoot the directory relative model paths resolve against
- * @param models language code to model directory; when none are configured, English with the small
- *     model the build unpacks
+ * @param models language code to model directory; English maps to the small model the build unpacks
+ *     unless configured otherwise
  * @param defaultLanguage the language used when a meeting names none
  * @param workers decoding threads; 0 means one per processor core
  * @param maxChunk the longest piece of audio sent to one recognizer
@@ -31,13 +32,22 @@ public record TranscribeProperties(
 
   public TranscribeProperties {
     // Spring binds an absent map as null; the field stays non-null for every caller.
-    models = models == null || models.isEmpty() ? DEFAULT_MODELS : Map.copyOf(models);
+    models = withDefaults(models);
     if (workers < 0) {
       throw new IllegalArgumentException("workers must be 0 (all cores) or more: " + workers);
     }
     if (maxChunk.compareTo(Duration.ofSeconds(5)) < 0) {
       throw new IllegalArgumentException("maxChunk must be at least 5 s: " + maxChunk);
     }
+  }
+
+  /** Configured models win; English stays available unless configured otherwise. */
+  private static Map<String, Path> withDefaults(@Nullable Map<String, Path> configured) {
+    Map<String, Path> all = new java.util.HashMap<>(DEFAULT_MODELS);
+    if (configured != null) {
+      all.putAll(configured);
+    }
+    return Map.copyOf(all);
   }
 
   /** Properties with every default and {@code modelRoot} as the model directory. */

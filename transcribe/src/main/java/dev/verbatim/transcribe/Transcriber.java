@@ -53,8 +53,9 @@ public final class Transcriber implements AutoCloseable {
       int workers,
       Consumer<Progress> progress) {
     RecognizerPool recognizers = models.forLanguage(language);
-    return new ParallelDecoder(
-            recognizers, properties.maxChunk(), properties.effectiveWorkers(workers))
+    int threads = properties.effectiveWorkers(workers);
+    recognizers.keepAtLeast(threads);
+    return new ParallelDecoder(recognizers, properties.maxChunk(), threads)
         .decode(pcm, expectedDurationMs, progress);
   }
 

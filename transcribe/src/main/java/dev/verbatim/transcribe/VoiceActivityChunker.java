@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Cuts a PCM stream into chunks of speech that can be decoded independently.
  *
- * <p>Cuts fall in pauses so no word is split between two recognizers: once a chunk holds five
- * sixths of {@code maxChunk} it ends in the middle of the next pause of {@value #CUT_PAUSE_FRAMES}0
- * ms. Only when nobody pauses for {@code maxChunk} is it cut at its quietest frame of the last
- * three seconds. Pauses of a second or more are left out of the audio, apart from {@value
- * #PAD_FRAMES}0 ms on each side of speech, without ending the chunk: long chunks let Vosk adapt to
- * the speaker. Each chunk carries the last three seconds of speech before it as a warm-up. Every
- * decision depends only on the audio, so the chunks are the same for any worker count.
+ * <p>Cuts fall in pauses so no word is split between two recognizers: once a chunk holds half of
+ * {@code maxChunk} it ends in the middle of the next pause of {@value #CUT_PAUSE_FRAMES}0 ms. Only
+ * when nobody pauses for {@code maxChunk} is it cut at its quietest frame of the last three
+ * seconds. Pauses of a second or more are left out of the audio, apart from {@value #PAD_FRAMES}0
+ * ms on each side of speech, without ending the chunk: long chunks let Vosk adapt to the speaker.
+ * Each chunk carries the last three seconds of speech before it as a warm-up. Every decision
+ * depends only on the audio, so the chunks are the same for any worker count.
  */
 final class VoiceActivityChunker {
 

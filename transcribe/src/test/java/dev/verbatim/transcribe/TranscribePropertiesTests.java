@@ -48,4 +48,13 @@ class TranscribePropertiesTests {
     assertThat(properties.effectiveWorkers(2)).isEqualTo(2);
     assertThat(properties.maxChunk()).isEqualTo(Duration.ofSeconds(20));
   }
+
+  @Test
+  void keepsEnglishWhenAnotherLanguageIsAdded() {
+    TranscribeProperties properties =
+        bind(Map.of("verbatim.transcribe.models.zh", "/opt/vosk-model-cn-0.22"));
+
+    assertThat(properties.modelPath("zh")).isEqualTo(Path.of("/opt/vosk-model-cn-0.22"));
+    assertThat(properties.modelPath("en")).isEqualTo(Path.of("models/vosk-model-small-en-us-0.15"));
+  }
 }

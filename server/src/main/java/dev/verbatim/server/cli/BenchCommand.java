@@ -67,8 +67,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Repeat every recognition run; speed-ups use the medians.")
   int rounds = 1;
 
-  @Option(names = "--language", defaultValue = "en", description = "Speech model language.")
-  String language = "en";
+  @Option(
+      names = "--language",
+      description = "Speech model language (default: the configured default language).")
+  @Nullable String language;
 
   @Override
   public Integer call() throws IOException {
@@ -78,6 +80,10 @@ final class BenchCommand implements Callable<Integer> {
       MediaReader media = context.getBean(MediaReader.class);
       Transcriber transcriber = context.getBean(Transcriber.class);
       int parallel = workers != null ? workers : defaultWorkers(context);
+      String lang =
+          language != null
+              ? language
+              : context.getBean(TranscribeProperties.class).defaultLanguage();
       String truth = reference != null ? Files.readString(reference) : null;
       SourceFile probe = media.probe(file);
       long audioMs = probe.durationMs();
@@ -102,8 +108,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         row(out, "decode to 16 kHz PCM", audioMs, started, null, truth);
         // Loads the model outside the timed runs: what is measured is recognition alone.
-        transcriber.transcribe(
-            new ByteArrayInputStream(new byte[32_000]), language, 1000, 1, p -> {});
+        transcriber.transcribe(new ByteArrayInputStream(new byte[32_000]), lang, 1000, 1, p -> {});
         List<Double> one = new ArrayList<>();
         List<Double> many = new ArrayList<>();
         List<Double> naive = new ArrayList<>();
@@ -115,14 +120,14 @@ final class BenchCommand implements Callable<Integer> {
                   "chunked, 1 worker",
                   audioMs,
                   truth,
-                  () -> chunked(transcriber, pcm, audioMs, 1)));
+                  () -> chunked(transcriber, lang, pcm, audioMs, 1)));
           many.add(
               run(
                   out,
                   "chunked, " + parallel + " workers",
                   audioMs,
                   truth,
-                  () -> chunked(transcriber, pcm, audioMs, parallel)));
+                  () -> chunked(transcriber, lang, pcm, audioMs, parallel)));
           if (!skipNaive) {
             naive.add(
                 run(
@@ -130,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
                     "naive, 1 recognizer",
                     audioMs,
                     truth,
-                    () -> whole(transcriber, pcm, audioMs)));
+                    () -> whole(transcriber, lang, pcm, audioMs)));
           }
         }
         out.printf(
@@ -210,7 +215,8 @@ final class BenchCommand implements Callable<Integer> {
     return seconds;
   }
 
-  private List<Word> chunked(Transcriber transcriber, Path pcm, long audioMs, int workers) {
+  private static List<Word> chunked(
+      Transcriber transcriber, String language, Path pcm, long audioMs, int workers) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(pcm), 1 << 16)) {
       return transcriber.transcribe(in, language, audioMs, workers, p -> {});
     } catch (IOException e) {
@@ -218,7 +224,8 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private List<Word> whole(Transcriber transcriber, Path pcm, long audioMs) {
+  private static List<Word> whole(
+      Transcriber transcriber, String language, Path pcm, long audioMs) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(pcm), 1 << 16)) {
       return transcriber.transcribeWhole(in, language, audioMs, p -> {});
     } catch (IOException e) {

@@ -8,11 +8,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and writes {@code meeting.json} documents. */
 public final class MeetingDocuments {
+
+  private static final Logger log = LoggerFactory.getLogger(MeetingDocuments.class);
 
   private final JsonMapper json;
 
@@ -27,16 +34,22 @@ public final class MeetingDocuments {
   public void write(Meeting meeting, Path target) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
+    boolean moved = false;
     try {
       Files.createDirectories(dir);
       temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       try (OutputStream out = Files.newOutputStream(temp)) {
         json.writeValue(out, meeting);
       }
+      readableByAll(temp);
       move(temp, target);
+      moved = true;
     } catch (IOException e) {
-      deleteQuietly(temp, e);
       throw new UncheckedIOException("Could not write " + target, e);
+    } finally {
+      if (!moved) {
+        deleteQuietly(temp);
+      }
     }
   }
 
@@ -53,14 +66,22 @@ public final class MeetingDocuments {
     }
   }
 
-  private static void deleteQuietly(Path temp, IOException cause) {
+  /** Temporary files are private to their owner; a document is as readable as any other file. */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  private static void deleteQuietly(@Nullable Path temp) {
     if (temp == null) {
       return;
     }
     try {
       Files.deleteIfExists(temp);
     } catch (IOException e) {
-      cause.addSuppressed(e);
+      // The write has already failed with its own exception; this leftover is only logged.
+      log.warn("Could not remove the temporary file {}", temp, e);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.verbatim.ingest.MediaReader;
 import dev.verbatim.transcribe.TranscribeProperties;
 import dev.verbatim.transcribe.Transcriber;
 import dev.verbatim.transcribe.TranscriptAssembler;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
+  /** Segments stay short enough for a subtitle cue and a search hit. */
+  private static final Duration MAX_SEGMENT = Duration.ofSeconds(30);
+
   @Bean
   MeetingPipeline meetingPipeline(
       MediaReader media, Transcriber transcriber, TranscribeProperties properties) {
@@ -19,8 +23,7 @@ class PipelineConfiguration {
         properties.workers() > 0
             ? properties.workers()
             : Runtime.getRuntime().availableProcessors();
-    TranscriptAssembler assembler =
-        new TranscriptAssembler(properties.segmentPause(), properties.maxChunk());
+    TranscriptAssembler assembler = new TranscriptAssembler(properties.segmentPause(), MAX_SEGMENT);
     return new MeetingPipeline(
         media, transcriber, assembler, properties.defaultLanguage(), workers);
   }

@@ -63,6 +63,42 @@ class MeetingDocumentsTests {
   }
 
   @Test
+  void leavesNothingBehindWhenTheDocumentCannotBeSerialised() throws IOException {
+    Meeting good = meeting("x");
+    Meeting unwritable =
+        new Meeting(
+            good.schema(),
+            good.id(),
+            good.title(),
+            good.date(),
+            good.durationMs(),
+            good.language(),
+            good.source(),
+            good.speakers(),
+            good.segments(),
+            new Minutes(List.of(), List.of(new Exploding("x")), List.of(), List.of(), List.of()));
+
+    assertThatThrownBy(() -> documents.write(unwritable, dir.resolve("meeting.json")))
+        .isInstanceOf(RuntimeException.class);
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void writesDocumentsOthersCanRead() throws IOException {
+    Path file = dir.resolve("meeting.json");
+
+    documents.write(meeting("x"), file);
+
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r--r--");
+  }
+
+  @Test
   void failsWithThePathWhenTheTargetCannotBeWritten() throws IOException {
     Path blocker = Files.writeString(dir.resolve("not-a-dir"), "x");
 
@@ -70,6 +106,14 @@ class MeetingDocumentsTests {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("not-a-dir")
         .hasCauseInstanceOf(IOException.class);
+  }
+
+  /** A value whose serialisation fails halfway through the document. */
+  record Exploding(String value) {
+    @Override
+    public String value() {
+      throw new IllegalStateException("cannot serialise");
+    }
   }
 
   private static Meeting meeting(String title) {
