@@ -26,6 +26,11 @@ final class SpeechModels implements AutoCloseable {
   static {
     // Kaldi logs every model load and decode at INFO on stderr.
     LibVosk.setLogLevel(LogLevel.WARNINGS);
+    if (!"1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) {
+      log.warn(
+          "OPENBLAS_NUM_THREADS is not 1: Vosk's matrix maths will compete with the decoding"
+              + " workers, and transcripts may vary with the machine's load (docs/adr/0002)");
+    }
   }
 
   private final TranscribeProperties properties;
