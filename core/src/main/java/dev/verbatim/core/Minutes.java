@@ -3,28 +3,38 @@ package dev.verbatim.core;
 import java.util.List;
 
 /**
- * What the meeting produced: summary, chapters, keywords, decisions and action items.
+ * What a meeting host sends out after the meeting. Every point links to the segments, and so to the
+ * second, it came from.
  *
- * <p>The element types are deliberately open ({@link Object}) until the minutes engine defines
- * them; the transcript pipeline only ever writes {@link #empty()}.
+ * @param template the minutes template that decides which sections appear, and in what order
+ * @param identifiedSpeakers names given to unnamed speakers from what was said, with the evidence
  */
 public record Minutes(
-    List<String> summary,
-    List<Object> chapters,
+    String template,
+    List<Sentence> sentences,
+    List<SummaryPoint> summary,
+    List<Chapter> chapters,
     List<String> keywords,
-    List<Object> decisions,
-    List<Object> actionItems) {
+    List<Decision> decisions,
+    List<ActionItem> actionItems,
+    List<SpeakerIdentification> identifiedSpeakers) {
+
+  /** The template used when nobody chose one. */
+  public static final String GENERAL = "general";
 
   public Minutes {
+    sentences = List.copyOf(sentences);
     summary = List.copyOf(summary);
     chapters = List.copyOf(chapters);
     keywords = List.copyOf(keywords);
     decisions = List.copyOf(decisions);
     actionItems = List.copyOf(actionItems);
+    identifiedSpeakers = List.copyOf(identifiedSpeakers);
   }
 
   /** Minutes not yet written. */
   public static Minutes empty() {
-    return new Minutes(List.of(), List.of(), List.of(), List.of(), List.of());
+    return new Minutes(
+        GENERAL, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 }

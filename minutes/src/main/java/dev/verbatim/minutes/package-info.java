@@ -1,8 +1,9 @@
 /**
- * Turns a transcript into minutes, and minutes into documents people share.
+ * Turns a transcript into minutes (sentences, summary, chapters, keywords, decisions and action
+ * items, each linked to the segments it came from), and minutes into documents people share.
  *
- * <p>Not yet built: the minutes engine arrives with its own issue. Until then the pipeline writes
- * empty minutes, and this module exists so the module graph is in place and guarded.
+ * <p>{@link dev.verbatim.minutes.MinutesWriter} is the entry point. Everything runs offline; an
+ * OpenAI-compatible chat API, when configured, only refines what the offline engine found.
  */
 @NullMarked
 package dev.verbatim.minutes;

@@ -88,11 +88,26 @@ class ArchitectureTests {
   }
 
   @Test
-  void jacksonLivesOnlyInTranscribeAndTheServer() {
-    // The one shared library: transcribe reads Vosk's JSON results, and server writes meeting.json
-    // with the mapper Spring Boot configures. Neither exposes a Jackson type.
-    onlyIn("tools.jackson..", "dev.verbatim.transcribe..", "dev.verbatim.server..");
-    onlyIn("com.fasterxml.jackson..", "dev.verbatim.transcribe..", "dev.verbatim.server..");
+  void pdfBoxLivesOnlyInMinutes() {
+    onlyIn("org.apache.pdfbox..", "dev.verbatim.minutes..");
+    onlyIn("org.apache.fontbox..", "dev.verbatim.minutes..");
+  }
+
+  @Test
+  void jacksonLivesOnlyInTranscribeMinutesAndTheServer() {
+    // The one shared library: transcribe reads Vosk's JSON results, minutes talks to an optional
+    // OpenAI-compatible chat API, and server writes meeting.json with the mapper Spring Boot
+    // configures. None exposes a Jackson type.
+    onlyIn(
+        "tools.jackson..",
+        "dev.verbatim.transcribe..",
+        "dev.verbatim.minutes..",
+        "dev.verbatim.server..");
+    onlyIn(
+        "com.fasterxml.jackson..",
+        "dev.verbatim.transcribe..",
+        "dev.verbatim.minutes..",
+        "dev.verbatim.server..");
   }
 
   @Test

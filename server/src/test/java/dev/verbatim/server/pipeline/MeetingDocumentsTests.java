@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 class MeetingDocumentsTests {
 
@@ -64,21 +68,20 @@ class MeetingDocumentsTests {
 
   @Test
   void leavesNothingBehindWhenTheDocumentCannotBeSerialised() throws IOException {
-    Meeting good = meeting("x");
-    Meeting unwritable =
-        new Meeting(
-            good.schema(),
-            good.id(),
-            good.title(),
-            good.date(),
-            good.durationMs(),
-            good.language(),
-            good.source(),
-            good.speakers(),
-            good.segments(),
-            new Minutes(List.of(), List.of(new Exploding("x")), List.of(), List.of(), List.of()));
+    // A word serialiser that fails once the document is half written.
+    SimpleModule exploding = new SimpleModule();
+    exploding.addSerializer(
+        Word.class,
+        new ValueSerializer<Word>() {
+          @Override
+          public void serialize(Word word, JsonGenerator gen, SerializationContext context) {
+            throw new IllegalStateException("cannot serialise");
+          }
+        });
+    MeetingDocuments failing =
+        new MeetingDocuments(JsonMapper.builder().addModule(exploding).build());
 
-    assertThatThrownBy(() -> documents.write(unwritable, dir.resolve("meeting.json")))
+    assertThatThrownBy(() -> failing.write(meeting("x"), dir.resolve("meeting.json")))
         .isInstanceOf(RuntimeException.class);
 
     try (Stream<Path> files = Files.list(dir)) {
@@ -106,14 +109,6 @@ class MeetingDocumentsTests {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("not-a-dir")
         .hasCauseInstanceOf(IOException.class);
-  }
-
-  /** A value whose serialisation fails halfway through the document. */
-  record Exploding(String value) {
-    @Override
-    public String value() {
-      throw new IllegalStateException("cannot serialise");
-    }
   }
 
   private static Meeting meeting(String title) {
