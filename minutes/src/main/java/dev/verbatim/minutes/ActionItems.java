@@ -1,0 +1,805 @@
+package dev.verbatim.minutes;
+
+import dev.verbatim.core.ActionItem;
+import dev.verbatim.core.ActionItemStatus;
+import dev.verbatim.core.Sentence;
+import dev.verbatim.core.SpeakerIdentification;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds what people agreed to do: commitments ("I'll send …"), requests ("Maria, can you …"),
+ * assignments ("Peter will prepare …") and explicit items ("action item: …").
+ *
+ * <p>It reads one sentence at a time with patterns over a subject, a modal and an action verb, and
+ * rejects what only looks like a task: negations, past tense, conditionals, questions that ask for
+ * something said now ("can you hear me"), small talk and meeting logistics. A reply to a request
+ * ("Sure, I'll do that") is folded into the request: it confirms who owns it, may add the due date,
+ * and, when the request named someone, tells us the name of the speaker who answered.
+ */
+final class ActionItems {
+
+  /** Below this confidence a candidate is left out of the minutes. */
+  static final double THRESHOLD = 0.5;
+
+  private static final Set<String> MODALS_FUTURE = Set.of("will", "shall");
+
+  /** Words between a modal and the verb that add nothing to the task. */
+  private static final Set<String> FILLERS =
+      Set.of(
+          "also",
+          "just",
+          "probably",
+          "definitely",
+          "quickly",
+          "then",
+          "personally",
+          "certainly",
+          "really",
+          "first",
+          "now",
+          "actually",
+          "soon",
+          "please",
+          "gladly",
+          "happily",
+          "go",
+          "ahead",
+          "and",
+          "try",
+          "to",
+          "make",
+          "sure",
+          "that",
+          "still",
+          "surely",
+          "immediately");
+
+  /** Verbs whose sentence is not a task: feelings, opinions, small talk. */
+  private static final Set<String> NOT_TASKS =
+      Set.of(
+          "be",
+          "eat",
+          "love",
+          "like",
+          "miss",
+          "bet",
+          "guess",
+          "think",
+          "say",
+          "admit",
+          "agree",
+          "disagree",
+          "hope",
+          "wish",
+          "want",
+          "know",
+          "remember",
+          "forget",
+          "feel",
+          "believe",
+          "mean",
+          "suppose",
+          "wonder",
+          "understand",
+          "stay",
+          "sleep",
+          "die",
+          "need",
+          "leave",
+          "come",
+          "join",
+          "grab",
+          "enjoy",
+          "hear",
+          "imagine",
+          "assume",
+          "not",
+          "never",
+          "ever",
+          "the",
+          "a",
+          "an",
+          "it",
+          "that",
+          "this",
+          "there",
+          "here",
+          "you",
+          "me",
+          "we",
+          "so",
+          "too",
+          "always",
+          "again",
+          "get",
+          "have",
+          "keep",
+          "stop",
+          "start",
+          "begin",
+          "wait",
+          "hold",
+          "pass",
+          "hand",
+          "wrap",
+          "mute",
+          "unmute",
+          "repeat",
+          "speak",
+          "explain",
+          "clarify",
+          "elaborate",
+          "introduce",
+          "recap",
+          "summarize",
+          "summarise",
+          "continue",
+          "move",
+          "return",
+          "see",
+          "talk",
+          "go",
+          "do");
+
+  /** Verbs from {@link #NOT_TASKS} that are tasks with the right object: "get back to", … */
+  private static final List<List<String>> TASK_PHRASES =
+      List.of(
+          List.of("get", "back"),
+          List.of("get", "in", "touch"),
+          List.of("get", "the"),
+          List.of("get", "a"),
+          List.of("get", "an"),
+          List.of("get", "it"),
+          List.of("get", "that"),
+          List.of("get", "them"),
+          List.of("have", "a", "look"),
+          List.of("have", "it"),
+          List.of("have", "the"),
+          List.of("keep", "track"),
+          List.of("keep", "an", "eye"),
+          List.of("start", "the"),
+          List.of("start", "on"),
+          List.of("start", "drafting"),
+          List.of("move", "the"),
+          List.of("see", "if"),
+          List.of("see", "whether"),
+          List.of("talk", "to"),
+          List.of("talk", "with"),
+          List.of("go", "through"),
+          List.of("go", "over"),
+          List.of("do", "a"),
+          List.of("do", "the"),
+          List.of("do", "some"),
+          List.of("pass", "it", "on"),
+          List.of("hand", "it", "over"),
+          List.of("explain", "it", "to"),
+          List.of("summarize", "the"),
+          List.of("summarise", "the"));
+
+  /** Said in reply to a request, these accept it without restating it. */
+  private static final Set<List<String>> ACCEPTANCES =
+      Set.of(
+          List.of("sure"),
+          List.of("okay"),
+          List.of("ok"),
+          List.of("yes"),
+          List.of("yeah"),
+          List.of("will", "do"),
+          List.of("on", "it"),
+          List.of("i", "am", "on", "it"),
+          List.of("no", "problem"),
+          List.of("of", "course"),
+          List.of("absolutely"),
+          List.of("consider", "it", "done"),
+          List.of("sure", "thing"),
+          List.of("can", "do"));
+
+  private static final Set<String> ANAPHORS = Set.of("it", "that", "this", "them", "those");
+
+  private static final Set<String> PAST_MARKERS = Set.of("yesterday", "ago", "already", "last");
+
+  private static final Set<String> HEDGES = Set.of("maybe", "perhaps", "possibly", "might");
+
+  private static final Set<String> CLAUSE_ENDS =
+      Set.of("because", "since", "so", "but", "if", "unless", "when", "once", "although", "while");
+
+  private static final Set<String> DANGLING =
+      Set.of(
+          "by", "on", "before", "until", "till", "for", "in", "within", "at", "the", "and", "to",
+          "of", "no", "later", "than", "latest", "end", "please", "thanks", "okay", "ok", "right",
+          "then", "now", "today", "as", "well", "too");
+
+  private ActionItems() {}
+
+  /** What was found: the items, and the speakers named along the way. */
+  record Found(List<ActionItem> items, List<SpeakerIdentification> identifications) {}
+
+  private enum Kind {
+    EXPLICIT(0.95),
+    COMMITMENT(0.85),
+    ASSIGNMENT(0.85),
+    REQUEST(0.85),
+    SOFT_COMMITMENT(0.6),
+    SOFT_REQUEST(0.65),
+    OPEN_REQUEST(0.7);
+
+    final double base;
+
+    Kind(double base) {
+      this.base = base;
+    }
+  }
+
+  /** A task being built: who it is for is settled once replies have been read. */
+  private static final class Candidate {
+    final Kind kind;
+    final Utterance said;
+    final int verbAt;
+    @Nullable String ownerName;
+    @Nullable String ownerSpeakerId;
+    @Nullable LocalDate due;
+    final List<Utterance> replies = new ArrayList<>();
+    double confidence;
+
+    Candidate(Kind kind, Utterance said, int verbAt) {
+      this.kind = kind;
+      this.said = said;
+      this.verbAt = verbAt;
+      this.confidence = kind.base;
+    }
+
+    boolean awaitsOwner() {
+      return kind == Kind.REQUEST
+          || kind == Kind.SOFT_REQUEST
+          || kind == Kind.OPEN_REQUEST
+          || kind == Kind.ASSIGNMENT;
+    }
+  }
+
+  static Found find(
+      List<Sentence> sentences,
+      LocalDate meetingDate,
+      Participants participants,
+      ToDoubleFunction<Sentence> recognitionConfidence) {
+    List<Candidate> candidates = new ArrayList<>();
+    List<SpeakerIdentification> identifications = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      Utterance said = Utterance.of(sentences.get(i), i);
+      Candidate reply = replyTarget(said, candidates, participants);
+      if (reply != null) {
+        acceptReply(reply, said, participants, meetingDate, identifications);
+        continue;
+      }
+      Candidate found = detect(said, participants);
+      if (found == null) {
+        continue;
+      }
+      found.confidence *= 0.7 + 0.3 * recognitionConfidence.applyAsDouble(said.sentence());
+      found.due =
+          DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
+      candidates.add(found);
+    }
+    List<ActionItem> items = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      if (candidate.confidence < THRESHOLD) {
+        continue;
+      }
+      String owner = owner(candidate, participants);
+      String text = text(candidate, participants, meetingDate);
+      if (text.isBlank() || isDuplicate(text, owner, items)) {
+        continue;
+      }
+      Sentence sentence = candidate.said.sentence();
+      items.add(
+          new ActionItem(
+              "a" + (items.size() + 1),
+              text,
+              owner,
+              candidate.due,
+              ActionItemStatus.OPEN,
+              sentence.startMs(),
+              segmentIds(candidate),
+              Math.round(candidate.confidence * 100) / 100.0,
+              quote(candidate)));
+    }
+    return new Found(items, identifications);
+  }
+
+  // ---- detection ---------------------------------------------------------------------------
+
+  private static @Nullable Candidate detect(Utterance u, Participants participants) {
+    if (isPast(u) || startsConditional(u)) {
+      return null;
+    }
+    Candidate explicit = explicit(u, participants);
+    if (explicit != null) {
+      return explicit;
+    }
+    Candidate request = request(u, participants);
+    if (request != null) {
+      return request;
+    }
+    Candidate assignment = assignment(u, participants);
+    if (assignment != null) {
+      return assignment;
+    }
+    return commitment(u);
+  }
+
+  private static @Nullable Candidate explicit(Utterance u, Participants participants) {
+    int at = u.find(0, "action", "item");
+    int length = 2;
+    if (at < 0) {
+      at = u.find(0, "action", "items");
+    }
+    if (at < 0 && u.matches(u.start(), "to", "do")) {
+      at = u.start();
+    }
+    if (at < 0) {
+      at = u.find(0, "todo");
+      length = 1;
+    }
+    if (at < 0) {
+      return null;
+    }
+    int p = at + length;
+    String forName = null;
+    if (u.matches(p, "for") && participants.isName(u.token(p + 1))) {
+      forName = u.token(p + 1);
+      p += 2;
+    }
+    while (Set.of("is", "are", "to", "here", "number", "one", "two", "three")
+        .contains(u.token(p))) {
+      p++;
+    }
+    Candidate inner = assignment(u.withStart(p), participants);
+    if (inner == null) {
+      inner = commitment(u.withStart(p));
+    }
+    Candidate item;
+    if (inner != null) {
+      item = new Candidate(Kind.EXPLICIT, u, inner.verbAt);
+      item.ownerName = inner.ownerName;
+      item.ownerSpeakerId = inner.ownerSpeakerId;
+    } else {
+      int verb = verbAt(u, p);
+      if (verb < 0) {
+        return null;
+      }
+      item = new Candidate(Kind.EXPLICIT, u, verb);
+    }
+    if (forName != null) {
+      item.ownerName = forName;
+    }
+    return item;
+  }
+
+  private static @Nullable Candidate commitment(Utterance u) {
+    for (int i = u.start(); i < u.tokens().size(); i++) {
+      if (u.matches(i, "let", "me")) {
+        int verb = verbAt(u, i + 2);
+        if (verb >= 0 && !u.matches(i + 2, "know") && !u.matches(i + 2, "check", "if")) {
+          return owned(new Candidate(Kind.SOFT_COMMITMENT, u, verb), u);
+        }
+        continue;
+      }
+      if (!u.token(i).equals("i") || precededByHedge(u, i) || u.sentence().question()) {
+        continue;
+      }
+      int p = i + 1;
+      Kind kind;
+      if (MODALS_FUTURE.contains(u.token(p))) {
+        p++;
+        kind = Kind.COMMITMENT;
+      } else if (u.matches(p, "am", "going", "to") || u.matches(p, "am", "planning", "to")) {
+        p += 3;
+        kind = Kind.COMMITMENT;
+      } else if (u.matches(p, "plan", "to") || u.matches(p, "intend", "to")) {
+        p += 2;
+        kind = Kind.COMMITMENT;
+      } else if (u.matches(p, "can") || u.matches(p, "should") || u.matches(p, "must")) {
+        p++;
+        kind = Kind.SOFT_COMMITMENT;
+      } else if (u.matches(p, "need", "to") || u.matches(p, "have", "to")) {
+        p += 2;
+        kind = Kind.SOFT_COMMITMENT;
+      } else {
+        continue;
+      }
+      if (isNegated(u, p)) {
+        return null;
+      }
+      if (u.matches(p, "be") && !u.token(p + 1).endsWith("ing")) {
+        continue;
+      }
+      int verb = verbAt(u, u.matches(p, "be") ? p + 1 : p);
+      if (verb >= 0) {
+        return owned(new Candidate(kind, u, verb), u);
+      }
+    }
+    return null;
+  }
+
+  private static Candidate owned(Candidate candidate, Utterance u) {
+    candidate.ownerSpeakerId = u.speakerId();
+    return candidate;
+  }
+
+  private static @Nullable Candidate request(Utterance u, Participants participants) {
+    int p = u.start();
+    String vocative = null;
+    if (participants.isName(u.token(p)) && !u.matches(p + 1, "will") && !u.matches(p + 1, "is")) {
+      vocative = u.token(p);
+      p++;
+    }
+    while (Set.of("so", "and", "also", "then", "okay", "um", "uh").contains(u.token(p))) {
+      p++;
+    }
+    Kind kind = null;
+    int verbFrom = -1;
+    if (Set.of("can", "could", "would", "will").contains(u.token(p)) && u.matches(p + 1, "you")) {
+      verbFrom = p + 2;
+      if (u.matches(verbFrom, "please")) {
+        verbFrom++;
+      }
+      if (u.matches(verbFrom, "mind")) {
+        verbFrom++;
+      }
+      if (u.matches(p, "will") && vocative == null) {
+        return null; // "will you be there" without a name is a question, not a request
+      }
+      kind = Kind.REQUEST;
+    } else if (u.matches(p, "please")) {
+      verbFrom = p + 1;
+      kind = Kind.REQUEST;
+    } else if (u.matches(p, "i", "need", "you", "to")
+        || u.matches(p, "i", "want", "you", "to")
+        || u.matches(p, "i", "would", "like", "you", "to")) {
+      verbFrom = p + (u.matches(p + 1, "would") ? 5 : 4);
+      kind = Kind.REQUEST;
+    } else if (u.matches(p, "you", "need", "to")
+        || u.matches(p, "you", "have", "to")
+        || u.matches(p, "make", "sure", "you")
+        || u.matches(p, "do", "not", "forget", "to")) {
+      verbFrom = p + (u.matches(p, "do") ? 4 : 3);
+      kind = Kind.SOFT_REQUEST;
+    } else if (vocative != null && (u.matches(p, "you", "should") || u.matches(p, "you", "will"))) {
+      verbFrom = p + 2;
+      kind = Kind.SOFT_REQUEST;
+    } else if (Set.of("can", "could").contains(u.token(p))
+        && Set.of("someone", "somebody", "anyone", "anybody").contains(u.token(p + 1))) {
+      verbFrom = p + 2;
+      kind = Kind.OPEN_REQUEST;
+    } else if (Set.of("someone", "somebody").contains(u.token(p))
+        && (u.matches(p + 1, "needs", "to") || u.matches(p + 1, "should"))) {
+      verbFrom = p + (u.matches(p + 1, "should") ? 2 : 3);
+      kind = Kind.OPEN_REQUEST;
+    }
+    if (kind == null) {
+      return null;
+    }
+    int verb = verbAt(u, verbFrom);
+    if (verb < 0 || isImmediate(u, verb)) {
+      return null;
+    }
+    Candidate candidate = new Candidate(kind, u, verb);
+    candidate.ownerName = vocative != null ? vocative : trailingVocative(u, participants);
+    return candidate;
+  }
+
+  /** "send me the report maria": a name at the very end addresses the listener. */
+  private static @Nullable String trailingVocative(Utterance u, Participants participants) {
+    int last = u.tokens().size() - 1;
+    String token = u.token(last);
+    String before = u.token(last - 1);
+    boolean preposition =
+        Set.of("to", "with", "from", "for", "and", "by", "of", "at").contains(before);
+    return participants.isName(token) && !preposition && last > u.start() + 2 ? token : null;
+  }
+
+  /** Requests for something done right now, in the meeting: not tasks. */
+  private static boolean isImmediate(Utterance u, int verb) {
+    String next = u.token(verb + 1);
+    return switch (u.token(verb)) {
+      case "tell", "remind", "show", "walk" -> next.equals("me") || next.equals("us");
+      case "share" -> u.token(verb + 2).equals("screen");
+      case "give" -> (next.equals("us") || next.equals("me")) && u.contains("update");
+      case "make" -> next.equals("it");
+      case "send" -> next.equals("it") && u.matches(verb + 2, "now");
+      default -> false;
+    };
+  }
+
+  private static @Nullable Candidate assignment(Utterance u, Participants participants) {
+    for (int i = u.start(); i < u.tokens().size() - 2; i++) {
+      boolean clauseStart =
+          i == u.start() || Set.of("and", "then", "so", "also").contains(u.token(i - 1));
+      String name = u.token(i);
+      if (!clauseStart || !participants.isName(name)) {
+        continue;
+      }
+      int p = i + 1;
+      if (u.matches(p, "and", "i") || u.matches(p, "and")) {
+        continue;
+      }
+      if (MODALS_FUTURE.contains(u.token(p)) || u.matches(p, "can") || u.matches(p, "to")) {
+        p++;
+      } else if (u.matches(p, "is", "going", "to")) {
+        p += 3;
+      } else if (u.matches(p, "needs", "to") || u.matches(p, "has", "to")) {
+        p += 2;
+      } else if (u.matches(p, "should")) {
+        p++;
+      } else {
+        continue;
+      }
+      if (isNegated(u, p)) {
+        return null;
+      }
+      if (u.matches(p, "be") && !u.token(p + 1).endsWith("ing")) {
+        continue;
+      }
+      int verb = verbAt(u, u.matches(p, "be") ? p + 1 : p);
+      if (verb >= 0) {
+        Candidate candidate = new Candidate(Kind.ASSIGNMENT, u, verb);
+        candidate.ownerName = name;
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** The index of the action verb at or after {@code from}, past fillers; -1 if none. */
+  private static int verbAt(Utterance u, int from) {
+    int p = from;
+    while (p < u.tokens().size() && FILLERS.contains(u.token(p))) {
+      if (u.matches(p, "go") && !u.matches(p + 1, "ahead")) {
+        break;
+      }
+      if (u.matches(p, "make") && !u.matches(p + 1, "sure")) {
+        break;
+      }
+      if (u.matches(p, "that") && !u.matches(p - 1, "sure")) {
+        break;
+      }
+      p++;
+    }
+    if (p >= u.tokens().size()) {
+      return -1;
+    }
+    String verb = u.token(p);
+    if (NOT_TASKS.contains(verb)) {
+      for (List<String> phrase : TASK_PHRASES) {
+        if (u.matches(p, phrase.toArray(String[]::new))) {
+          return p;
+        }
+      }
+      return -1;
+    }
+    return verb.length() > 1 && Character.isLetter(verb.charAt(0)) ? p : -1;
+  }
+
+  private static boolean isNegated(Utterance u, int p) {
+    return u.matches(p, "not") || u.matches(p, "never");
+  }
+
+  private static boolean isPast(Utterance u) {
+    for (int i = 0; i < u.tokens().size(); i++) {
+      String token = u.token(i);
+      if (token.equals("last")
+          && !Set.of(
+                  "week",
+                  "month",
+                  "year",
+                  "time",
+                  "night",
+                  "friday",
+                  "monday",
+                  "tuesday",
+                  "wednesday",
+                  "thursday")
+              .contains(u.token(i + 1))) {
+        continue;
+      }
+      if (PAST_MARKERS.contains(token)) {
+        return true;
+      }
+    }
+    return u.find(0, "was", "going", "to") >= 0 || u.find(0, "were", "going", "to") >= 0;
+  }
+
+  private static boolean startsConditional(Utterance u) {
+    return Set.of("if", "unless", "when", "whenever").contains(u.token(u.start()));
+  }
+
+  private static boolean precededByHedge(Utterance u, int i) {
+    for (int k = Math.max(0, i - 3); k < i; k++) {
+      if (HEDGES.contains(u.token(k)) || u.token(k).equals("said") || u.token(k).equals("think")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- replies -----------------------------------------------------------------------------
+
+  /** The open request that {@code u} answers, if it is a reply by someone else soon after. */
+  private static @Nullable Candidate replyTarget(
+      Utterance u, List<Candidate> candidates, Participants participants) {
+    for (int k = candidates.size() - 1; k >= 0; k--) {
+      Candidate c = candidates.get(k);
+      if (u.index() - c.said.index() > 3) {
+        break;
+      }
+      if (!c.awaitsOwner() || c.said.speakerId().equals(u.speakerId())) {
+        continue;
+      }
+      if (isAcceptance(u) || restates(u, c)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isAcceptance(Utterance u) {
+    List<String> rest = u.tokens().subList(u.start(), u.tokens().size());
+    if (ACCEPTANCES.contains(rest)) {
+      return true;
+    }
+    // "I'll do that", "I can take care of it", "I will send it over by Friday".
+    int p = u.start();
+    if (u.matches(p, "i") && Set.of("will", "can", "shall").contains(u.token(p + 1))) {
+      List<String> task = u.tokens().subList(Math.min(p + 2, rest.size() + p), u.tokens().size());
+      return !isNegated(u, p + 2) && task.size() <= 7 && task.stream().anyMatch(ANAPHORS::contains);
+    }
+    return false;
+  }
+
+  /** Whether {@code u} is a commitment to what {@code c} asked, in other words. */
+  private static boolean restates(Utterance u, Candidate c) {
+    Candidate commitment = commitment(u);
+    if (commitment == null) {
+      return false;
+    }
+    Set<String> asked = contentWords(c.said, c.verbAt);
+    Set<String> promised = contentWords(u, commitment.verbAt);
+    long shared = promised.stream().filter(asked::contains).count();
+    return !promised.isEmpty() && shared * 2 >= Math.min(asked.size(), promised.size());
+  }
+
+  private static Set<String> contentWords(Utterance u, int from) {
+    Set<String> words = new HashSet<>();
+    for (int i = from; i < u.tokens().size(); i++) {
+      String token = u.token(i);
+      if (token.length() > 3 && !DANGLING.contains(token)) {
+        words.add(token);
+      }
+    }
+    return words;
+  }
+
+  private static void acceptReply(
+      Candidate request,
+      Utterance reply,
+      Participants participants,
+      LocalDate meetingDate,
+      List<SpeakerIdentification> identifications) {
+    request.replies.add(reply);
+    if (request.kind != Kind.OPEN_REQUEST || request.ownerSpeakerId == null) {
+      request.ownerSpeakerId = request.ownerName == null ? reply.speakerId() : null;
+    }
+    if (request.due == null) {
+      request.due =
+          DueDates.find(reply.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
+    }
+    request.confidence = Math.min(0.99, request.confidence + 0.1);
+    String name = request.ownerName;
+    if (name != null
+        && participants.speakerNamed(name).isEmpty()
+        && participants.identify(reply.speakerId(), Sentences.capitalise(name))) {
+      identifications.add(
+          new SpeakerIdentification(
+              reply.speakerId(),
+              Sentences.capitalise(name),
+              reply.sentence().segmentIds().get(0),
+              "Answered \""
+                  + request.said.sentence().text()
+                  + "\" with \""
+                  + reply.sentence().text()
+                  + "\""));
+    }
+  }
+
+  // ---- output ------------------------------------------------------------------------------
+
+  private static @Nullable String owner(Candidate c, Participants participants) {
+    if (c.ownerName != null) {
+      return participants.resolve(c.ownerName);
+    }
+    if (c.ownerSpeakerId != null) {
+      return participants.display(c.ownerSpeakerId);
+    }
+    if (c.kind == Kind.EXPLICIT && participants.count() == 1) {
+      return participants.display(c.said.speakerId());
+    }
+    if ((c.kind == Kind.REQUEST || c.kind == Kind.SOFT_REQUEST) && participants.count() == 2) {
+      return participants.other(c.said.speakerId()).map(participants::display).orElse(null);
+    }
+    return null;
+  }
+
+  /** The task as a clean imperative: "Send the final numbers to Ana." */
+  private static String text(Candidate c, Participants participants, LocalDate meetingDate) {
+    Utterance u = c.said;
+    List<String> words = new ArrayList<>();
+    for (int i = c.verbAt; i < u.tokens().size(); i++) {
+      String token = u.token(i);
+      if (CLAUSE_ENDS.contains(token) && words.size() >= 2) {
+        break;
+      }
+      words.add(token);
+    }
+    String requester = participants.display(u.speakerId());
+    boolean asked = c.kind != Kind.COMMITMENT && c.kind != Kind.SOFT_COMMITMENT;
+    List<String> shown = new ArrayList<>();
+    for (String word : words) {
+      shown.add(
+          switch (word) {
+            case "me" -> asked ? requester : "me";
+            case "my" -> asked ? requester + "'s" : "their";
+            case "your" -> "their";
+            case "yourself" -> "themselves";
+            case "us" -> "the team";
+            case "our" -> "the team's";
+            default -> word;
+          });
+    }
+    String phrase = String.join(" ", shown);
+    Optional<DueDate> due = DueDates.find(phrase, meetingDate);
+    if (due.isPresent()) {
+      phrase = phrase.substring(0, due.get().start()) + " " + phrase.substring(due.get().end());
+    }
+    List<String> tokens = new ArrayList<>(List.of(phrase.trim().split("\\s+")));
+    while (!tokens.isEmpty() && DANGLING.contains(tokens.get(tokens.size() - 1))) {
+      tokens.remove(tokens.size() - 1);
+    }
+    if (c.ownerName != null
+        && !tokens.isEmpty()
+        && tokens.get(tokens.size() - 1).equals(c.ownerName)) {
+      tokens.remove(tokens.size() - 1); // the trailing vocative: "send it over maria"
+    }
+    if (tokens.isEmpty() || tokens.size() == 1 && ANAPHORS.contains(tokens.get(0))) {
+      return "";
+    }
+    return Sentences.display(tokens, participants.nameWords()) + ".";
+  }
+
+  private static boolean isDuplicate(String text, @Nullable String owner, List<ActionItem> items) {
+    return items.stream()
+        .anyMatch(
+            i -> i.text().equalsIgnoreCase(text) && java.util.Objects.equals(i.owner(), owner));
+  }
+
+  private static List<String> segmentIds(Candidate c) {
+    List<String> ids = new ArrayList<>(c.said.sentence().segmentIds());
+    for (Utterance reply : c.replies) {
+      reply.sentence().segmentIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+    }
+    return ids;
+  }
+
+  private static String quote(Candidate c) {
+    StringBuilder quote = new StringBuilder(c.said.sentence().text());
+    for (Utterance reply : c.replies) {
+      quote.append(' ').append(reply.sentence().text());
+    }
+    return quote.toString();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.verbatim.minutes;
+
+import dev.verbatim.core.Decision;
+import dev.verbatim.core.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Finds what the meeting decided: "we decided to …", "we agreed on …", "let's go with …", "the
+ * decision is …". Questions and negations ("we have not decided yet") are left out.
+ */
+final class Decisions {
+
+  /** Words that announce a decision, and how surely. */
+  private record Cue(List<String> words, double confidence) {}
+
+  private static final List<Cue> CUES =
+      List.of(
+          new Cue(List.of("we", "have", "decided"), 0.9),
+          new Cue(List.of("we", "decided"), 0.9),
+          new Cue(List.of("we", "have", "agreed"), 0.85),
+          new Cue(List.of("we", "agreed"), 0.85),
+          new Cue(List.of("we", "all", "agreed"), 0.85),
+          new Cue(List.of("we", "are", "agreed"), 0.8),
+          new Cue(List.of("it", "is", "decided"), 0.85),
+          new Cue(List.of("the", "decision", "is"), 0.9),
+          new Cue(List.of("the", "decision", "was"), 0.85),
+          new Cue(List.of("decision"), 0.8),
+          new Cue(List.of("let", "us", "go", "with"), 0.8),
+          new Cue(List.of("let", "us", "stick", "with"), 0.75),
+          new Cue(List.of("we", "will", "go", "with"), 0.8),
+          new Cue(List.of("we", "are", "going", "with"), 0.8),
+          new Cue(List.of("we", "are", "going", "to", "go", "with"), 0.8),
+          new Cue(List.of("agreed"), 0.6),
+          new Cue(List.of("decided"), 0.7));
+
+  /** Cue words that are part of the decision itself ("go with the cloud directory"). */
+  private static final Set<String> KEEP_FROM = Set.of("go", "stick");
+
+  private static final Set<String> LEAD_INS = Set.of("to", "that", "on", "is", "we", "will");
+
+  private Decisions() {}
+
+  static List<Decision> find(
+      List<Sentence> sentences,
+      Participants participants,
+      ToDoubleFunction<Sentence> recognitionConfidence) {
+    List<Decision> decisions = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence sentence = sentences.get(i);
+      if (sentence.question()) {
+        continue;
+      }
+      Utterance u = Utterance.of(sentence, i);
+      for (Cue cue : CUES) {
+        int at = u.find(u.start(), cue.words().toArray(String[]::new));
+        if (at < 0 || negated(u, at)) {
+          continue;
+        }
+        // A bare "decided" or "agreed" must open the sentence ("Agreed, we ship on Monday").
+        if (cue.words().size() == 1 && at != u.start()) {
+          continue;
+        }
+        int from = at + cue.words().size();
+        for (int k = 0; k < cue.words().size(); k++) {
+          if (KEEP_FROM.contains(cue.words().get(k))) {
+            from = at + k;
+            break;
+          }
+        }
+        while (from < u.tokens().size() && LEAD_INS.contains(u.token(from))) {
+          from++;
+        }
+        List<String> content = u.tokens().subList(from, u.tokens().size());
+        if (content.size() < 2) {
+          break;
+        }
+        double confidence =
+            cue.confidence() * (0.7 + 0.3 * recognitionConfidence.applyAsDouble(sentence));
+        decisions.add(
+            new Decision(
+                "d" + (decisions.size() + 1),
+                Sentences.display(content, participants.nameWords()) + ".",
+                sentence.startMs(),
+                sentence.segmentIds(),
+                Math.round(confidence * 100) / 100.0,
+                sentence.text()));
+        break;
+      }
+    }
+    return decisions;
+  }
+
+  private static boolean negated(Utterance u, int at) {
+    for (int k = Math.max(0, at - 3); k < Math.min(u.tokens().size(), at + 4); k++) {
+      if (Set.of("not", "never", "yet", "if", "whether").contains(u.token(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.verbatim.minutes;
+
+import dev.verbatim.core.Meeting;
+import dev.verbatim.core.Minutes;
+import dev.verbatim.core.Segment;
+import dev.verbatim.core.Sentence;
+import dev.verbatim.core.Word;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Writes a meeting's minutes from its transcript, offline: sentences, summary, chapters, keywords,
+ * decisions and action items, each pointing at the segments it came from.
+ *
+ * <p>Safe to share between threads: it keeps no state between meetings.
+ */
+public final class MinutesWriter {
+
+  private final MinutesProperties properties;
+
+  public MinutesWriter(MinutesProperties properties) {
+    this.properties = properties;
+  }
+
+  /** Writes minutes with the meeting's template, or the default one when it names none. */
+  public Minutes write(Meeting meeting) {
+    String template = meeting.minutes().template();
+    return write(meeting, template.isBlank() ? properties.minutes().defaultTemplate() : template);
+  }
+
+  /** Writes minutes that {@code template} will lay out. */
+  public Minutes write(Meeting meeting, String template) {
+    Participants participants = new Participants(meeting.speakers());
+    List<Sentence> sentences = Sentences.of(meeting);
+    ToDoubleFunction<Sentence> confidence = recognitionConfidence(meeting);
+    ActionItems.Found found = ActionItems.find(sentences, meeting.date(), participants, confidence);
+    // Names worked out from replies capitalise those names in every sentence.
+    if (!found.identifications().isEmpty()) {
+      sentences = Sentences.of(meeting.segments(), participants.nameWords());
+    }
+    return new Minutes(
+        template,
+        sentences,
+        List.of(),
+        List.of(),
+        List.of(),
+        Decisions.find(sentences, participants, confidence),
+        found.items(),
+        found.identifications());
+  }
+
+  /** The mean recognition confidence of a sentence's words: items heard badly are less certain. */
+  private static ToDoubleFunction<Sentence> recognitionConfidence(Meeting meeting) {
+    Map<String, Segment> segments = new HashMap<>();
+    meeting.segments().forEach(s -> segments.put(s.id(), s));
+    return sentence -> {
+      double sum = 0;
+      int count = 0;
+      for (String id : sentence.segmentIds()) {
+        Segment segment = segments.get(id);
+        if (segment == null) {
+          continue;
+        }
+        for (Word word : segment.words()) {
+          if (word.startMs() >= sentence.startMs() && word.endMs() <= sentence.endMs()) {
+            sum += word.confidence();
+            count++;
+          }
+        }
+      }
+      return count == 0 ? 1.0 : sum / count;
+    };
+  }
+}

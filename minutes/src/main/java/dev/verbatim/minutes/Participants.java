@@ -1,0 +1,127 @@
+package dev.verbatim.minutes;
+
+import dev.verbatim.core.Speaker;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who took part, and what they are called: the speakers' names, names the engine worked out from
+ * what was said, and common given names for people mentioned who did not speak.
+ */
+final class Participants {
+
+  private static final Set<String> GIVEN_NAMES = loadGivenNames();
+
+  private final Map<String, Speaker> speakers = new LinkedHashMap<>();
+  private final Map<String, String> identified = new HashMap<>();
+
+  Participants(List<Speaker> speakers) {
+    speakers.forEach(s -> this.speakers.put(s.id(), s));
+  }
+
+  int count() {
+    return speakers.size();
+  }
+
+  /** The one other speaker, in a meeting of two. */
+  Optional<String> other(String speakerId) {
+    if (speakers.size() != 2) {
+      return Optional.empty();
+    }
+    return speakers.keySet().stream().filter(id -> !id.equals(speakerId)).findFirst();
+  }
+
+  /** The name minutes show for a speaker: their name, a name worked out, or their id. */
+  String display(String speakerId) {
+    Speaker speaker = speakers.get(speakerId);
+    if (speaker != null && speaker.name() != null) {
+      return speaker.name();
+    }
+    return identified.getOrDefault(speakerId, speakerId);
+  }
+
+  boolean hasName(String speakerId) {
+    Speaker speaker = speakers.get(speakerId);
+    return speaker != null && speaker.name() != null || identified.containsKey(speakerId);
+  }
+
+  /**
+   * Whether {@code token} names a person: a speaker's given name, or a common given name. Only such
+   * names make "X will …" an assignment or "X, can you …" a request.
+   */
+  boolean isName(String token) {
+    return speakerNamed(token).isPresent() || GIVEN_NAMES.contains(token);
+  }
+
+  /** The participant {@code token} refers to, as minutes show them. */
+  String resolve(String token) {
+    return speakerNamed(token).map(this::display).orElse(Sentences.capitalise(token));
+  }
+
+  /** The id of the speaker {@code token} names, if any speaker is known by that name. */
+  Optional<String> speakerNamed(String token) {
+    for (Speaker speaker : speakers.values()) {
+      String name = speaker.name() != null ? speaker.name() : identified.get(speaker.id());
+      if (name != null && firstName(name).equals(token)) {
+        return Optional.of(speaker.id());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Records that unnamed {@code speakerId} is {@code name}; false if that contradicts others. */
+  boolean identify(String speakerId, String name) {
+    if (hasName(speakerId) || speakerNamed(firstName(name)).isPresent()) {
+      return false;
+    }
+    identified.put(speakerId, name);
+    return true;
+  }
+
+  /** The lowercase words of every participant's name, for capitalising them in text. */
+  Set<String> nameWords() {
+    Set<String> words = new HashSet<>();
+    speakers.values().stream()
+        .map(Speaker::name)
+        .filter(Objects::nonNull)
+        .forEach(n -> words.addAll(List.of(n.toLowerCase(Locale.ROOT).split("\\s+"))));
+    identified.values().forEach(n -> words.add(n.toLowerCase(Locale.ROOT)));
+    return words;
+  }
+
+  private static String firstName(String name) {
+    return name.trim().toLowerCase(Locale.ROOT).split("[\\s_.-]+")[0];
+  }
+
+  private static Set<String> loadGivenNames() {
+    Set<String> names = new HashSet<>();
+    try (InputStream in = Participants.class.getResourceAsStream("first-names.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("first-names.txt is missing from the minutes module");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String name = line.strip();
+        if (!name.isEmpty() && !name.startsWith("#")) {
+          names.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the given-name list", e);
+    }
+    return Set.copyOf(names);
+  }
+}

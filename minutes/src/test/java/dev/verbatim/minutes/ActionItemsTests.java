@@ -1,0 +1,175 @@
+package dev.verbatim.minutes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.verbatim.core.ActionItem;
+import dev.verbatim.core.Meeting;
+import dev.verbatim.core.Minutes;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ActionItemsTests {
+
+  private final MinutesWriter writer = new MinutesWriter(MinutesProperties.defaults());
+
+  private List<ActionItem> items(Meeting meeting) {
+    return writer.write(meeting).actionItems();
+  }
+
+  @Test
+  void firstPersonCommitmentBelongsToTheSpeaker() {
+    List<ActionItem> items =
+        items(Transcripts.named("bob: i will send the final numbers on friday"));
+
+    assertThat(items)
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("Bob");
+              assertThat(item.text()).isEqualTo("Send the final numbers.");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 3, 6));
+              assertThat(item.segmentIds()).containsExactly("seg-1");
+              assertThat(item.startMs()).isEqualTo(1000);
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "i'll update the customer documentation",
+        "i'm going to update the customer documentation",
+        "let me update the customer documentation",
+        "okay so i will update the customer documentation",
+      })
+  void commitmentsAreCaught(String line) {
+    assertThat(items(Transcripts.named("dana: " + line)))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("Dana");
+              assertThat(item.text()).isEqualTo("Update the customer documentation.");
+            });
+  }
+
+  @Test
+  void namedRequestBelongsToTheAddressee() {
+    List<ActionItem> items =
+        items(
+            Transcripts.named(
+                "ana: maria can you send the signed contract to procurement by monday",
+                "maria: sure i will do that"));
+
+    assertThat(items)
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("Maria");
+              assertThat(item.text()).isEqualTo("Send the signed contract to procurement.");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 3, 9));
+              assertThat(item.segmentIds()).containsExactly("seg-1", "seg-2");
+            });
+  }
+
+  @Test
+  void thirdPersonAssignmentBelongsToTheNamedPerson() {
+    assertThat(items(Transcripts.named("ana: peter will prepare the slides for the board")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("Peter");
+              assertThat(item.text()).isEqualTo("Prepare the slides for the board.");
+            });
+  }
+
+  @Test
+  void explicitActionItemIsCaught() {
+    assertThat(items(Transcripts.named("ana: action item for john update the risk register")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("John");
+              assertThat(item.text()).isEqualTo("Update the risk register.");
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "i already emailed the draft yesterday",
+        "has anyone seen the new numbers",
+        "i won't be able to join",
+        "i will not be able to join on friday",
+        "i could eat a horse",
+        "let's meet again in two weeks",
+        "can you hear me",
+        "i will be on vacation next week",
+        "i think it went well",
+        "if we get the budget i will hire two people",
+        "i was going to send it but the server was down",
+        "could you repeat that",
+        "thank you all see you tomorrow",
+      })
+  void nonTasksAreNotCaught(String line) {
+    assertThat(items(Transcripts.named("ana: good morning", "bob: " + line, "carl: okay")))
+        .isEmpty();
+  }
+
+  @Test
+  void answeringANamedRequestNamesTheSpeaker() {
+    Minutes minutes =
+        writer.write(
+            Transcripts.unnamed(
+                "a: priya can you review the budget by friday",
+                "b: sure i'll do that",
+                "c: thanks"));
+
+    assertThat(minutes.identifiedSpeakers())
+        .singleElement()
+        .satisfies(
+            id -> {
+              assertThat(id.speakerId()).isEqualTo("S2");
+              assertThat(id.name()).isEqualTo("Priya");
+              assertThat(id.segmentId()).isEqualTo("seg-2");
+            });
+    assertThat(minutes.actionItems())
+        .singleElement()
+        .extracting(ActionItem::owner)
+        .isEqualTo("Priya");
+  }
+
+  @Test
+  void unnamedSpeakerCommitmentIsOwnedByTheSpeakerId() {
+    assertThat(items(Transcripts.unnamed("a: i will book the meeting room")))
+        .singleElement()
+        .extracting(ActionItem::owner)
+        .isEqualTo("S1");
+  }
+
+  @Test
+  void requestToSomeoneAnsweredByAVolunteerBelongsToTheVolunteer() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "ana: can someone check the backup logs before thursday",
+                    "carl: i can do it",
+                    "bob: great")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("Carl");
+              assertThat(item.text()).isEqualTo("Check the backup logs.");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 3, 5));
+            });
+  }
+
+  @Test
+  void requestAddressedToMeNamesTheRequester() {
+    assertThat(items(Transcripts.named("ana: bob please send me the report", "bob: okay")))
+        .singleElement()
+        .extracting(ActionItem::text)
+        .isEqualTo("Send Ana the report.");
+  }
+}
