@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a meeting's minutes from its transcript, offline: sentences, summary, chapters, keywords,
@@ -19,9 +20,11 @@ import java.util.function.ToDoubleFunction;
 public final class MinutesWriter {
 
   private final MinutesProperties properties;
+  private final @Nullable LlmRefinement refinement;
 
   public MinutesWriter(MinutesProperties properties) {
     this.properties = properties;
+    this.refinement = properties.llm().enabled() ? new LlmRefinement(properties.llm()) : null;
   }
 
   /** Writes minutes with the meeting's template, or the default one when it names none. */
@@ -40,15 +43,17 @@ public final class MinutesWriter {
     if (!found.identifications().isEmpty()) {
       sentences = Sentences.of(meeting.segments(), participants.nameWords());
     }
-    return new Minutes(
-        template,
-        sentences,
-        List.of(),
-        List.of(),
-        List.of(),
-        Decisions.find(sentences, participants, confidence),
-        found.items(),
-        found.identifications());
+    Minutes minutes =
+        new Minutes(
+            template,
+            sentences,
+            List.of(),
+            List.of(),
+            List.of(),
+            Decisions.find(sentences, participants, confidence),
+            found.items(),
+            found.identifications());
+    return refinement == null ? minutes : refinement.refine(meeting, minutes);
   }
 
   /** The mean recognition confidence of a sentence's words: items heard badly are less certain. */

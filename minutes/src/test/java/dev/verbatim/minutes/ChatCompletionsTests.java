@@ -17,10 +17,10 @@ class ChatCompletionsTests {
 
   private static final String KEY = "sk-verbatim-test-0123456789";
 
-  private final FakeChatApi api;
+  private final LocalChatServer api;
 
   ChatCompletionsTests() throws IOException {
-    api = new FakeChatApi();
+    api = new LocalChatServer();
   }
 
   @AfterEach
@@ -40,7 +40,7 @@ class ChatCompletionsTests {
 
     assertThat(content).isEqualTo("{\"summary\":[]}");
     assertThat(api.requests()).hasSize(1);
-    FakeChatApi.Request request = api.requests().get(0);
+    LocalChatServer.Request request = api.requests().get(0);
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/v1/chat/completions");
     assertThat(request.authorization()).isEqualTo("Bearer " + KEY);
@@ -70,7 +70,7 @@ class ChatCompletionsTests {
     // A careless proxy that echoes the request headers back in its error page.
     api.answer(
         request ->
-            new FakeChatApi.Response(
+            new LocalChatServer.Response(
                 401, "Unauthorized: " + request.authorization() + " " + "x".repeat(5_000)));
 
     LlmUnavailableException e =
@@ -126,7 +126,7 @@ class ChatCompletionsTests {
 
   @Test
   void answerThatIsNotJsonIsUnavailable() {
-    api.answer(request -> new FakeChatApi.Response(200, "<html>Bad gateway</html>"));
+    api.answer(request -> new LocalChatServer.Response(200, "<html>Bad gateway</html>"));
 
     LlmUnavailableException e =
         catchThrowableOfType(LlmUnavailableException.class, () -> client().complete("s", "u"));
@@ -137,7 +137,7 @@ class ChatCompletionsTests {
 
   @Test
   void answerWithoutAnAssistantMessageIsUnavailable() {
-    api.answer(request -> new FakeChatApi.Response(200, "{\"object\":\"chat.completion\"}"));
+    api.answer(request -> new LocalChatServer.Response(200, "{\"object\":\"chat.completion\"}"));
 
     assertThatThrownBy(() -> client().complete("s", "u"))
         .isInstanceOf(LlmUnavailableException.class)
@@ -147,9 +147,9 @@ class ChatCompletionsTests {
   @Test
   void answerCutOffAtTheTokenLimitIsUnavailable() {
     String cutOff =
-        FakeChatApi.completion("{\"summary\":[{\"text\":\"The")
+        LocalChatServer.completion("{\"summary\":[{\"text\":\"The")
             .replace("\"finish_reason\":\"stop\"", "\"finish_reason\":\"length\"");
-    api.answer(request -> new FakeChatApi.Response(200, cutOff));
+    api.answer(request -> new LocalChatServer.Response(200, cutOff));
 
     assertThatThrownBy(() -> client().complete("s", "u"))
         .isInstanceOf(LlmUnavailableException.class)

@@ -104,10 +104,10 @@ class LlmRefinementTests {
          "sentenceIds":["s5","s4"]}]}
       """;
 
-  private final FakeChatApi api;
+  private final LocalChatServer api;
 
   LlmRefinementTests() throws IOException {
-    api = new FakeChatApi();
+    api = new LocalChatServer();
   }
 
   @AfterEach
@@ -171,7 +171,7 @@ class LlmRefinementTests {
     refinement().refine(MEETING, OFFLINE);
 
     assertThat(api.requests()).hasSize(1);
-    FakeChatApi.Request request = api.requests().get(0);
+    LocalChatServer.Request request = api.requests().get(0);
     assertThat(request.path()).isEqualTo("/v1/chat/completions");
     assertThat(request.authorization()).isEqualTo("Bearer sk-test");
     assertThat(request.body().path("model").asString()).isEqualTo("test-model");
@@ -397,7 +397,7 @@ class LlmRefinementTests {
                   + "\",\"owner\":null,\"due\":null,\"sentenceIds\":[\""
                   + id
                   + "\"]}]}";
-          return new FakeChatApi.Response(200, FakeChatApi.completion(content));
+          return new LocalChatServer.Response(200, LocalChatServer.completion(content));
         });
     // One sentence a part, and two parts at most: s3 to s6 are never sent.
     LlmRefinement refinement =
@@ -407,7 +407,7 @@ class LlmRefinementTests {
 
     assertThat(api.requests()).hasSize(2);
     List<String> transcripts = new ArrayList<>();
-    for (FakeChatApi.Request request : api.requests()) {
+    for (LocalChatServer.Request request : api.requests()) {
       String user = request.message("user");
       assertThat(user).contains("which is too long to send whole");
       transcripts.add(user.substring(user.indexOf("Transcript:")).strip());

@@ -1,6 +1,7 @@
 package dev.verbatim.server;
 
 import dev.verbatim.ingest.IngestConfiguration;
+import dev.verbatim.minutes.MinutesConfiguration;
 import dev.verbatim.transcribe.TranscribeConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -10,5 +11,5 @@ import org.springframework.context.annotation.Import;
  * cli.VerbatimCommand}, which starts this application for the command that needs it.
  */
 @SpringBootApplication
-@Import({IngestConfiguration.class, TranscribeConfiguration.class})
+@Import({IngestConfiguration.class, TranscribeConfiguration.class, MinutesConfiguration.class})
 public class VerbatimApplication {}

@@ -74,6 +74,13 @@ final class ProcessCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Recognition threads (default: the number of cores).")
   @Nullable Integer workers;
 
+  @Option(
+      names = "--template",
+      description =
+          "The minutes template: general, standup, project-review, customer-call, or your own"
+              + " (default: general).")
+  @Nullable String template;
+
   @Override
   public Integer call() {
     MeetingRequest request = request();
@@ -116,7 +123,7 @@ final class ProcessCommand implements Callable<Integer> {
             ? TrackLayout.FILE_PER_SPEAKER
             : channelsAsSpeakers ? TrackLayout.CHANNEL_PER_SPEAKER : TrackLayout.MIXED;
     return new MeetingRequest(
-        files, title, date != null ? date : LocalDate.now(), language, layout, workers);
+        files, title, date != null ? date : LocalDate.now(), language, layout, workers, template);
   }
 
   /** A single recording keeps its name; a multi-track meeting is simply "meeting". */

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and writes {@code meeting.json} documents. */
@@ -24,7 +25,12 @@ public final class MeetingDocuments {
   private final JsonMapper json;
 
   MeetingDocuments(JsonMapper json) {
-    this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+    // Enum values are lowercase in the document ("open", "in_progress"), as the format says.
+    this.json =
+        json.rebuild()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+            .build();
   }
 
   /**

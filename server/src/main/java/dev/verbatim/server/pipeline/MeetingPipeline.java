@@ -5,10 +5,12 @@ import dev.verbatim.core.Minutes;
 import dev.verbatim.core.Progress;
 import dev.verbatim.core.Source;
 import dev.verbatim.core.SourceFile;
+import dev.verbatim.core.Speaker;
 import dev.verbatim.core.Transcript;
 import dev.verbatim.core.Word;
 import dev.verbatim.ingest.MediaReader;
 import dev.verbatim.ingest.PcmStream;
+import dev.verbatim.minutes.MinutesWriter;
 import dev.verbatim.transcribe.Track;
 import dev.verbatim.transcribe.Transcriber;
 import dev.verbatim.transcribe.TranscriptAssembler;
@@ -26,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns recordings into a meeting document: probe, decode, recognise, assemble.
+ * Turns recordings into a meeting document: probe, decode, recognise, assemble, write minutes.
  *
  * <p>Every file is probed before any is decoded, so a bad file in a multi-track set fails fast,
  * before minutes of recognition are spent on the others.
@@ -37,6 +39,7 @@ public final class MeetingPipeline {
 
   private final MediaReader media;
   private final Transcriber transcriber;
+  private final MinutesWriter minutes;
   private final TranscriptAssembler assembler;
   private final String defaultLanguage;
   private final int defaultWorkers;
@@ -44,11 +47,13 @@ public final class MeetingPipeline {
   MeetingPipeline(
       MediaReader media,
       Transcriber transcriber,
+      MinutesWriter minutes,
       TranscriptAssembler assembler,
       String defaultLanguage,
       int defaultWorkers) {
     this.media = media;
     this.transcriber = transcriber;
+    this.minutes = minutes;
     this.assembler = assembler;
     this.defaultLanguage = defaultLanguage;
     this.defaultWorkers = defaultWorkers;
@@ -90,17 +95,55 @@ public final class MeetingPipeline {
         durationMs,
         transcript.speakers().size(),
         transcript.segments().size());
+    Meeting transcribed =
+        new Meeting(
+            Meeting.SCHEMA,
+            meetingId(files, request.layout()),
+            request.title() != null ? request.title() : defaultTitle(request.files().get(0)),
+            request.date(),
+            durationMs,
+            language,
+            new Source(files),
+            transcript.speakers(),
+            transcript.segments(),
+            Minutes.empty());
+    progress.accept(new Progress("minutes", 0));
+    Minutes written =
+        request.template() != null
+            ? minutes.write(transcribed, request.template())
+            : minutes.write(transcribed);
+    progress.accept(new Progress("minutes", 1));
+    log.info(
+        "Wrote minutes: {} action items, {} decisions, {} chapters",
+        written.actionItems().size(),
+        written.decisions().size(),
+        written.chapters().size());
+    return withMinutes(transcribed, written);
+  }
+
+  /** The meeting with its minutes, and with the speakers the minutes could name, named. */
+  static Meeting withMinutes(Meeting meeting, Minutes minutes) {
+    Map<String, String> identified = new LinkedHashMap<>();
+    minutes.identifiedSpeakers().forEach(i -> identified.put(i.speakerId(), i.name()));
+    List<Speaker> speakers =
+        meeting.speakers().stream()
+            .map(
+                s ->
+                    s.name() == null && identified.containsKey(s.id())
+                        ? new Speaker(s.id(), identified.get(s.id()), s.talkTimeMs())
+                        : s)
+            .toList();
     return new Meeting(
-        Meeting.SCHEMA,
-        meetingId(files, request.layout()),
-        request.title() != null ? request.title() : defaultTitle(request.files().get(0)),
-        request.date(),
-        durationMs,
-        language,
-        new Source(files),
-        transcript.speakers(),
-        transcript.segments(),
-        Minutes.empty());
+        meeting.schema(),
+        meeting.id(),
+        meeting.title(),
+        meeting.date(),
+        meeting.durationMs(),
+        meeting.language(),
+        meeting.source(),
+        speakers,
+        meeting.segments(),
+        minutes);
   }
 
   private static List<SourceFile> withWarnings(

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param title the meeting's title; the first file's base name when null
  * @param language the speech model's language; the configured default when null
  * @param workers recognition threads; the configured default when null
+ * @param template the minutes template; the configured default when null
  */
 public record MeetingRequest(
     List<Path> files,
@@ -18,7 +19,8 @@ public record MeetingRequest(
     LocalDate date,
     @Nullable String language,
     TrackLayout layout,
-    @Nullable Integer workers) {
+    @Nullable Integer workers,
+    @Nullable String template) {
 
   public MeetingRequest {
     files = List.copyOf(files);

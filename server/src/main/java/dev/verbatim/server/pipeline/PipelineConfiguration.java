@@ -1,6 +1,7 @@
 package dev.verbatim.server.pipeline;
 
 import dev.verbatim.ingest.MediaReader;
+import dev.verbatim.minutes.MinutesWriter;
 import dev.verbatim.transcribe.TranscribeProperties;
 import dev.verbatim.transcribe.Transcriber;
 import dev.verbatim.transcribe.TranscriptAssembler;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires ingest and transcription into the meeting pipeline. */
+/** Wires ingest, transcription and minutes into the meeting pipeline. */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
@@ -18,14 +19,17 @@ class PipelineConfiguration {
 
   @Bean
   MeetingPipeline meetingPipeline(
-      MediaReader media, Transcriber transcriber, TranscribeProperties properties) {
+      MediaReader media,
+      Transcriber transcriber,
+      MinutesWriter minutes,
+      TranscribeProperties properties) {
     int workers =
         properties.workers() > 0
             ? properties.workers()
             : Runtime.getRuntime().availableProcessors();
     TranscriptAssembler assembler = new TranscriptAssembler(properties.segmentPause(), MAX_SEGMENT);
     return new MeetingPipeline(
-        media, transcriber, assembler, properties.defaultLanguage(), workers);
+        media, transcriber, minutes, assembler, properties.defaultLanguage(), workers);
   }
 
   @Bean

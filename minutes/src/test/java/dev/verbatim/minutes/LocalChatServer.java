@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A real HTTP server on a free local port that speaks the chat completions API as Ollama and vLLM
  * do, answering what each test tells it to and keeping every request it got.
  */
-final class FakeChatApi implements AutoCloseable {
+final class LocalChatServer implements AutoCloseable {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -55,7 +55,7 @@ final class FakeChatApi implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile Responder responder = request -> new Response(404, "{}");
 
-  FakeChatApi() throws IOException {
+  LocalChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
