@@ -330,7 +330,12 @@ final class ActionItems {
     if (assignment != null) {
       return assignment;
     }
-    return commitment(u);
+    Candidate commitment = commitment(u);
+    if (commitment == null && participants.count() == 1 && Verbs.isImperative(u.token(u.start()))) {
+      // A voice memo's bare imperatives are the speaker's own to-dos: "Pay the electricity bill."
+      return owned(new Candidate(Kind.SOFT_COMMITMENT, u, u.start()), u);
+    }
+    return commitment;
   }
 
   private static @Nullable Candidate explicit(Utterance u, Participants participants) {
@@ -362,6 +367,11 @@ final class ActionItems {
     Candidate inner = assignment(u.withStart(p), participants);
     if (inner == null) {
       inner = commitment(u.withStart(p));
+    }
+    if (inner == null && participants.isName(u.token(p)) && u.token(p + 1).endsWith("s")) {
+      // "Action item: John sends the test plan", minutes style.
+      inner = new Candidate(Kind.EXPLICIT, u, p + 1);
+      inner.ownerName = u.token(p);
     }
     Candidate item;
     if (inner != null) {
@@ -433,13 +443,24 @@ final class ActionItems {
   }
 
   private static @Nullable Candidate request(Utterance u, Participants participants) {
-    int p = u.start();
-    String vocative = null;
-    if (participants.isName(u.token(p)) && !u.matches(p + 1, "will") && !u.matches(p + 1, "is")) {
-      vocative = u.token(p);
-      p++;
+    // Sentences run together in speech ("we can do that maria could you …"), so a request may
+    // start anywhere.
+    for (int at = u.start(); at < u.tokens().size() - 1; at++) {
+      Candidate request = requestAt(u, at, participants);
+      if (request != null) {
+        return request;
+      }
     }
-    while (Set.of("so", "and", "also", "then", "okay", "um", "uh").contains(u.token(p))) {
+    return null;
+  }
+
+  private static @Nullable Candidate requestAt(Utterance u, int at, Participants participants) {
+    int p = at;
+    String vocative = null;
+    if (participants.isName(u.token(p))
+        && Set.of("can", "could", "would", "will", "please", "you", "i", "make", "do")
+            .contains(u.token(p + 1))) {
+      vocative = u.token(p);
       p++;
     }
     Kind kind = null;
@@ -464,23 +485,26 @@ final class ActionItems {
         || u.matches(p, "i", "would", "like", "you", "to")) {
       verbFrom = p + (u.matches(p + 1, "would") ? 5 : 4);
       kind = Kind.REQUEST;
-    } else if (u.matches(p, "you", "need", "to")
-        || u.matches(p, "you", "have", "to")
-        || u.matches(p, "make", "sure", "you")
-        || u.matches(p, "do", "not", "forget", "to")) {
-      verbFrom = p + (u.matches(p, "do") ? 4 : 3);
-      kind = Kind.SOFT_REQUEST;
-    } else if (vocative != null && (u.matches(p, "you", "should") || u.matches(p, "you", "will"))) {
-      verbFrom = p + 2;
-      kind = Kind.SOFT_REQUEST;
-    } else if (Set.of("can", "could").contains(u.token(p))
-        && Set.of("someone", "somebody", "anyone", "anybody").contains(u.token(p + 1))) {
-      verbFrom = p + 2;
-      kind = Kind.OPEN_REQUEST;
-    } else if (Set.of("someone", "somebody").contains(u.token(p))
-        && (u.matches(p + 1, "needs", "to") || u.matches(p + 1, "should"))) {
-      verbFrom = p + (u.matches(p + 1, "should") ? 2 : 3);
-      kind = Kind.OPEN_REQUEST;
+    } else if (p == u.start() || vocative != null) {
+      if (u.matches(p, "you", "need", "to")
+          || u.matches(p, "you", "have", "to")
+          || u.matches(p, "make", "sure", "you")
+          || u.matches(p, "do", "not", "forget", "to")) {
+        verbFrom = p + (u.matches(p, "do") ? 4 : 3);
+        kind = Kind.SOFT_REQUEST;
+      } else if (vocative != null
+          && (u.matches(p, "you", "should") || u.matches(p, "you", "will"))) {
+        verbFrom = p + 2;
+        kind = Kind.SOFT_REQUEST;
+      } else if (Set.of("can", "could").contains(u.token(p))
+          && Set.of("someone", "somebody", "anyone", "anybody").contains(u.token(p + 1))) {
+        verbFrom = p + 2;
+        kind = Kind.OPEN_REQUEST;
+      } else if (Set.of("someone", "somebody").contains(u.token(p))
+          && (u.matches(p + 1, "needs", "to") || u.matches(p + 1, "should"))) {
+        verbFrom = p + (u.matches(p + 1, "should") ? 2 : 3);
+        kind = Kind.OPEN_REQUEST;
+      }
     }
     if (kind == null) {
       return null;
@@ -520,7 +544,9 @@ final class ActionItems {
   private static @Nullable Candidate assignment(Utterance u, Participants participants) {
     for (int i = u.start(); i < u.tokens().size() - 2; i++) {
       boolean clauseStart =
-          i == u.start() || Set.of("and", "then", "so", "also").contains(u.token(i - 1));
+          i == u.start()
+              || Set.of("and", "then", "so", "also", "remember", "note", "plus")
+                  .contains(u.token(i - 1));
       String name = u.token(i);
       if (!clauseStart || !participants.isName(name)) {
         continue;
@@ -740,7 +766,7 @@ final class ActionItems {
     Utterance u = c.said;
     List<String> words = new ArrayList<>();
     for (int i = c.verbAt; i < u.tokens().size(); i++) {
-      String token = u.token(i);
+      String token = i == c.verbAt ? Verbs.base(u.token(i)) : u.token(i);
       if (CLAUSE_ENDS.contains(token) && words.size() >= 2) {
         break;
       }
@@ -753,7 +779,7 @@ final class ActionItems {
       shown.add(
           switch (word) {
             case "me" -> asked ? requester : "me";
-            case "my" -> asked ? requester + "'s" : "their";
+            case "my" -> asked ? requester + "'s" : "my";
             case "your" -> "their";
             case "yourself" -> "themselves";
             case "us" -> "the team";
