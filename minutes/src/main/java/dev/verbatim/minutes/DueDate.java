@@ -2,5 +2,12 @@ package dev.verbatim.minutes;
 
 import java.time.LocalDate;
 
-/** A due date found in text, with where its phrase lies. */
+/**
+ * A due date a sentence states.
+ *
+ * @param date the phrase resolved against the meeting date
+ * @param start where the phrase starts in the text, so callers can cut "by Friday" out of it
+ * @param end where the phrase ends (exclusive)
+ * @param phrase the text between start and end, deadline word included ("by next Wednesday")
+ */
 record DueDate(LocalDate date, int start, int end, String phrase) {}
