@@ -277,6 +277,16 @@ final class ActionItems {
         acceptReply(reply, said, participants, meetingDate, identifications);
         continue;
       }
+      Candidate own = followedUp(said, candidates);
+      if (own != null) {
+        // "Let me ask the sponsor. I'll do it next Tuesday." The second sentence only dates the
+        // first.
+        if (own.due == null) {
+          own.due =
+              DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
+        }
+        continue;
+      }
       Candidate found = detect(said, participants);
       if (found == null) {
         continue;
@@ -672,6 +682,16 @@ final class ActionItems {
       }
     }
     return null;
+  }
+
+  /** The speaker's own task that {@code u} only refers back to, said just before. */
+  private static @Nullable Candidate followedUp(Utterance u, List<Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    Candidate last = candidates.get(candidates.size() - 1);
+    boolean sameSpeaker = last.said.speakerId().equals(u.speakerId());
+    return sameSpeaker && u.index() - last.said.index() <= 2 && isAcceptance(u) ? last : null;
   }
 
   private static boolean isAcceptance(Utterance u) {

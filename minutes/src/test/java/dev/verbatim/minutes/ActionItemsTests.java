@@ -172,4 +172,68 @@ class ActionItemsTests {
         .extracting(ActionItem::text)
         .isEqualTo("Send Ana the report.");
   }
+
+  @Test
+  void aFollowUpByTheSameSpeakerDatesTheirTask() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "kate: let me also ask the sponsor about the follow up rules",
+                    "kate: i'll do it next tuesday")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.text()).isEqualTo("Ask the sponsor about the follow up rules.");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 3, 10));
+            });
+  }
+
+  @Test
+  void minutesStyleItemsNameTheOwnerAndUseTheBaseVerb() {
+    assertThat(
+            items(
+                Transcripts.named("ana: action item john sends the test plan tomorrow", "bob: ok")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("John");
+              assertThat(item.text()).isEqualTo("Send the test plan.");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 3, 5));
+            });
+  }
+
+  @Test
+  void voiceMemoImperativesAreTheSpeakersToDos() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "peter: finally pay the electricity bill by the end of the week")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("Peter");
+              assertThat(item.text()).isEqualTo("Pay the electricity bill.");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 3, 6));
+            });
+  }
+
+  @Test
+  void imperativesBetweenSeveralPeopleAreNotTasksOnTheirOwn() {
+    assertThat(items(Transcripts.named("ana: send it", "bob: check the numbers"))).isEmpty();
+  }
+
+  @Test
+  void requestInsideARunOnSentenceIsCaught() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "lisa: we can do that mark could you prepare a demo of the regional reports",
+                    "peter: great")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("Mark");
+              assertThat(item.text()).isEqualTo("Prepare a demo of the regional reports.");
+            });
+  }
 }
