@@ -20,11 +20,19 @@ import org.jspecify.annotations.Nullable;
 public final class MinutesWriter {
 
   private final MinutesProperties properties;
+  private final MinutesTemplates templates;
   private final @Nullable LlmRefinement refinement;
 
+  /** A writer with the built-in templates and those in the configured directory. */
   public MinutesWriter(MinutesProperties properties) {
+    this(properties, new MinutesTemplates(properties.minutes().templates()));
+  }
+
+  public MinutesWriter(MinutesProperties properties, MinutesTemplates templates) {
     this.properties = properties;
+    this.templates = templates;
     this.refinement = properties.llm().enabled() ? new LlmRefinement(properties.llm()) : null;
+    templates.get(properties.minutes().defaultTemplate());
   }
 
   /** Writes minutes with the meeting's template, or the default one when it names none. */
@@ -33,8 +41,13 @@ public final class MinutesWriter {
     return write(meeting, template.isBlank() ? properties.minutes().defaultTemplate() : template);
   }
 
-  /** Writes minutes that {@code template} will lay out. */
+  /**
+   * Writes minutes that {@code template} will lay out.
+   *
+   * @throws IllegalArgumentException when no template has that id; the message lists those known
+   */
   public Minutes write(Meeting meeting, String template) {
+    templates.get(template);
     Participants participants = new Participants(meeting.speakers());
     List<Sentence> sentences = Sentences.of(meeting);
     ToDoubleFunction<Sentence> confidence = recognitionConfidence(meeting);

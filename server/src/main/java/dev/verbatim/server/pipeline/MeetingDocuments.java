@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +25,13 @@ public final class MeetingDocuments {
 
   private final JsonMapper json;
 
-  MeetingDocuments(JsonMapper json) {
+  public MeetingDocuments(JsonMapper json) {
     // Enum values are lowercase in the document ("open", "in_progress"), as the format says.
     this.json =
         json.rebuild()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
   }
 

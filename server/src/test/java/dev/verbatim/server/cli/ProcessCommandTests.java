@@ -20,12 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import dev.verbatim.server.pipeline.MeetingDocuments;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code process} command end to end: real recordings, the real model, the real document. */
 class ProcessCommandTests {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final MeetingDocuments DOCUMENTS = new MeetingDocuments(JsonMapper.builder().build());
 
   @TempDir static Path fixtures;
   private static ScriptedMeeting standup;
@@ -74,7 +75,7 @@ class ProcessCommandTests {
     assertThat(word.get("confidence").asDouble()).isBetween(0.0, 1.0);
     assertThat(json.get("minutes").has("actionItems")).isTrue();
 
-    Meeting meeting = JSON.readValue(document.toFile(), Meeting.class);
+    Meeting meeting = DOCUMENTS.read(document);
     String said = words(meeting.segments());
     assertThat(WordErrorRate.between(standup.referenceText(), said)).isLessThan(0.2);
     assertThat(meeting.speakers()).extracting(Speaker::id).containsExactly("S1");
@@ -91,7 +92,7 @@ class ProcessCommandTests {
     CommandRun run = CommandRun.of(args.toArray(String[]::new));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    Meeting meeting = JSON.readValue(out.resolve("meeting.json").toFile(), Meeting.class);
+    Meeting meeting = DOCUMENTS.read(out.resolve("meeting.json"));
     assertThat(meeting.speakers())
         .extracting(Speaker::name)
         .containsExactlyInAnyOrder("ana", "bob", "carl", "dana");
@@ -121,7 +122,7 @@ class ProcessCommandTests {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Meeting meeting =
-        JSON.readValue(out.resolve("ana-left-bob-right.json").toFile(), Meeting.class);
+        DOCUMENTS.read(out.resolve("ana-left-bob-right.json"));
     assertThat(meeting.speakers()).extracting(Speaker::id).containsExactly("S1", "S2");
     assertThat(textOf(meeting, "S1")).contains("morning", "tomorrow").doesNotContain("friday");
     assertThat(textOf(meeting, "S2")).contains("budget", "friday").doesNotContain("morning");
