@@ -1,6 +1,7 @@
 package dev.verbatim.minutes;
 
 import dev.verbatim.minutes.export.MinutesDocuments;
+import dev.verbatim.minutes.template.MinutesTemplates;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,10 +1,12 @@
 package dev.verbatim.minutes;
 
+import dev.verbatim.core.Chapter;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Minutes;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.Sentence;
 import dev.verbatim.core.Word;
+import dev.verbatim.minutes.template.MinutesTemplates;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Safe to share between threads: it keeps no state between meetings.
  */
 public final class MinutesWriter {
+
+  /** Enough keywords to tell meetings apart in a list, few enough to read at a glance. */
+  private static final int KEYWORDS = 10;
 
   private final MinutesProperties properties;
   private final MinutesTemplates templates;
@@ -56,13 +61,15 @@ public final class MinutesWriter {
     if (!found.identifications().isEmpty()) {
       sentences = Sentences.of(meeting.segments(), participants.nameWords());
     }
+    List<String> keywords = Keywords.of(sentences, KEYWORDS);
+    List<Chapter> chapters = Chapters.of(sentences);
     Minutes minutes =
         new Minutes(
             template,
             sentences,
-            List.of(),
-            List.of(),
-            List.of(),
+            Summary.of(sentences, keywords, chapters),
+            chapters,
+            keywords,
             Decisions.find(sentences, participants, confidence),
             found.items(),
             found.identifications());

@@ -7,7 +7,7 @@ import dev.verbatim.core.Minutes;
 import dev.verbatim.core.Speaker;
 import dev.verbatim.core.SpeakerIdentification;
 import dev.verbatim.core.SummaryPoint;
-import dev.verbatim.minutes.MinutesTemplate.Section;
+import dev.verbatim.minutes.template.MinutesTemplate.Section;
 import java.io.IOException;
 import java.io.Writer;
 

@@ -2,8 +2,8 @@ package dev.verbatim.minutes.export;
 
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Minutes;
-import dev.verbatim.minutes.MinutesTemplate;
-import dev.verbatim.minutes.MinutesTemplates;
+import dev.verbatim.minutes.template.MinutesTemplate;
+import dev.verbatim.minutes.template.MinutesTemplates;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -6,7 +6,7 @@ import dev.verbatim.core.Decision;
 import dev.verbatim.core.Speaker;
 import dev.verbatim.core.SpeakerIdentification;
 import dev.verbatim.core.SummaryPoint;
-import dev.verbatim.minutes.MinutesTemplate.Section;
+import dev.verbatim.minutes.template.MinutesTemplate.Section;
 import java.awt.Color;
 import java.io.FilterOutputStream;
 import java.io.IOException;

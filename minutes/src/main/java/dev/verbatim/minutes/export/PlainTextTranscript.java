@@ -1,6 +1,6 @@
 package dev.verbatim.minutes.export;
 
-import dev.verbatim.minutes.MinutesTemplate.Section;
+import dev.verbatim.minutes.template.MinutesTemplate.Section;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.verbatim.minutes.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.verbatim.minutes.MinutesTemplates;
 import dev.verbatim.minutes.export.MinutesDocuments.Format;
+import dev.verbatim.minutes.template.MinutesTemplates;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package dev.verbatim.minutes.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.core.Meeting;
-import dev.verbatim.minutes.MinutesTemplates;
 import dev.verbatim.minutes.export.MinutesDocuments.Format;
+import dev.verbatim.minutes.template.MinutesTemplates;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

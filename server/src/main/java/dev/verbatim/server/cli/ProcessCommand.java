@@ -2,6 +2,9 @@ package dev.verbatim.server.cli;
 
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.SourceFile;
+import dev.verbatim.minutes.export.MinutesDocuments;
+import dev.verbatim.minutes.template.MinutesTemplate;
+import dev.verbatim.minutes.template.MinutesTemplates;
 import dev.verbatim.server.pipeline.MeetingDocuments;
 import dev.verbatim.server.pipeline.MeetingPipeline;
 import dev.verbatim.server.pipeline.MeetingRequest;
@@ -24,12 +27,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code verbatim process}: recordings in, a timed transcript ({@code meeting.json}) out. */
+/**
+ * {@code verbatim process}: recordings in; a timed transcript with minutes ({@code meeting.json})
+ * and the documents people share (minutes as Markdown, PDF and DOCX, subtitles, plain text) out.
+ */
 @Command(
     name = "process",
     mixinStandardHelpOptions = true,
     description = {
-      "Transcribe recordings into a meeting document, <out>/<name>.json.",
+      "Transcribe recordings into a meeting document with minutes, <out>/<name>.json, and write"
+          + " minutes.md, minutes.pdf, minutes.docx, transcript.vtt, transcript.srt and"
+          + " transcript.txt beside it.",
       "Accepts wav, mp3, m4a/aac, mp4/mov, webm, ogg/opus, flac; the format is read from the"
           + " content, not the file name."
     })
@@ -89,13 +97,27 @@ final class ProcessCommand implements Callable<Integer> {
     long started = System.nanoTime();
     try (ConfigurableApplicationContext context =
         ApplicationContexts.start(WebApplicationType.NONE, Map.of())) {
+      MinutesTemplates templates = context.getBean(MinutesTemplates.class);
+      if (template != null && templates.find(template).isEmpty()) {
+        // Checked before recognition, which may take an hour.
+        throw new ParameterException(
+            spec.commandLine(),
+            "No minutes template '"
+                + template
+                + "'; known: "
+                + String.join(", ", templates.all().stream().map(MinutesTemplate::id).toList()));
+      }
       MeetingPipeline pipeline = context.getBean(MeetingPipeline.class);
       Meeting meeting;
       try (ConsoleProgress progress = ConsoleProgress.on(err)) {
         meeting = pipeline.process(request, progress);
       }
       context.getBean(MeetingDocuments.class).write(meeting, target);
+      List<Path> documents = context.getBean(MinutesDocuments.class).writeAll(meeting, out);
       report(meeting, target, (System.nanoTime() - started) / 1_000_000);
+      PrintWriter stdout = spec.commandLine().getOut();
+      documents.forEach(d -> stdout.println("Wrote " + d));
+      stdout.flush();
     }
     return ExitCode.DONE;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.Speaker;
+import dev.verbatim.server.pipeline.MeetingDocuments;
 import dev.verbatim.testsupport.ExternalTool;
 import dev.verbatim.testsupport.Media;
 import dev.verbatim.testsupport.ScriptedMeeting;
@@ -20,13 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import dev.verbatim.server.pipeline.MeetingDocuments;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code process} command end to end: real recordings, the real model, the real document. */
 class ProcessCommandTests {
 
-  private static final MeetingDocuments DOCUMENTS = new MeetingDocuments(JsonMapper.builder().build());
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final MeetingDocuments DOCUMENTS =
+      new MeetingDocuments(JsonMapper.builder().build());
 
   @TempDir static Path fixtures;
   private static ScriptedMeeting standup;
@@ -73,7 +75,23 @@ class ProcessCommandTests {
     JsonNode word = json.get("segments").get(0).get("words").get(0);
     assertThat(word.has("text") && word.has("startMs") && word.has("endMs")).isTrue();
     assertThat(word.get("confidence").asDouble()).isBetween(0.0, 1.0);
-    assertThat(json.get("minutes").has("actionItems")).isTrue();
+    JsonNode item = json.get("minutes").get("actionItems").get(0);
+    assertThat(item.get("status").asString()).isEqualTo("open");
+    assertThat(item.get("owner").asString()).isEqualTo("S1");
+    assertThat(item.get("due").asString()).isEqualTo("2026-03-06");
+    for (String name :
+        List.of(
+            "minutes.md",
+            "minutes.pdf",
+            "minutes.docx",
+            "transcript.vtt",
+            "transcript.srt",
+            "transcript.txt")) {
+      assertThat(run.out()).contains("Wrote " + out.resolve(name));
+      assertThat(out.resolve(name)).isNotEmptyFile();
+    }
+    assertThat(Files.readString(out.resolve("minutes.md")))
+        .contains("# Stand-up", "Send the final numbers");
 
     Meeting meeting = DOCUMENTS.read(document);
     String said = words(meeting.segments());
@@ -96,6 +114,11 @@ class ProcessCommandTests {
     assertThat(meeting.speakers())
         .extracting(Speaker::name)
         .containsExactlyInAnyOrder("ana", "bob", "carl", "dana");
+    // Vosk may mishear the object ("update the past him or documentation"), not the pattern.
+    assertThat(meeting.minutes().actionItems())
+        .anySatisfy(
+            i -> assertThat(i.owner() + ": " + i.text()).isEqualTo("bob: Send the final numbers."))
+        .anySatisfy(i -> assertThat(i.owner() + ": " + i.text()).startsWith("dana: Update the"));
     assertThat(meeting.segments()).isNotEmpty();
     for (Segment segment : meeting.segments()) {
       String name = speakerName(meeting, segment.speakerId());
@@ -121,8 +144,7 @@ class ProcessCommandTests {
             "process", stereo.toString(), "--channels-as-speakers", "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    Meeting meeting =
-        DOCUMENTS.read(out.resolve("ana-left-bob-right.json"));
+    Meeting meeting = DOCUMENTS.read(out.resolve("ana-left-bob-right.json"));
     assertThat(meeting.speakers()).extracting(Speaker::id).containsExactly("S1", "S2");
     assertThat(textOf(meeting, "S1")).contains("morning", "tomorrow").doesNotContain("friday");
     assertThat(textOf(meeting, "S2")).contains("budget", "friday").doesNotContain("morning");
@@ -165,6 +187,17 @@ class ProcessCommandTests {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("--multitrack");
+  }
+
+  @Test
+  void refusesAnUnknownTemplateBeforeRecognising() {
+    CommandRun run =
+        CommandRun.of(
+            "process", standup.mixed().toString(), "--template", "board", "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("No minutes template 'board'", "standup", "customer-call");
+    assertThat(out.resolve("meeting.json")).doesNotExist();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.verbatim.minutes;
+package dev.verbatim.minutes.template;
 
 import java.util.List;
 

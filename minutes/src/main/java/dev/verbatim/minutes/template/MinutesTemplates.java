@@ -1,7 +1,7 @@
-package dev.verbatim.minutes;
+package dev.verbatim.minutes.template;
 
 import dev.verbatim.core.Minutes;
-import dev.verbatim.minutes.MinutesTemplate.Section;
+import dev.verbatim.minutes.template.MinutesTemplate.Section;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,12 @@
-package dev.verbatim.minutes;
+package dev.verbatim.minutes.template;
 
-import static dev.verbatim.minutes.MinutesTemplate.Section.ACTION_ITEMS;
-import static dev.verbatim.minutes.MinutesTemplate.Section.CHAPTERS;
-import static dev.verbatim.minutes.MinutesTemplate.Section.DECISIONS;
-import static dev.verbatim.minutes.MinutesTemplate.Section.KEYWORDS;
-import static dev.verbatim.minutes.MinutesTemplate.Section.PARTICIPANTS;
-import static dev.verbatim.minutes.MinutesTemplate.Section.SUMMARY;
-import static dev.verbatim.minutes.MinutesTemplate.Section.TRANSCRIPT;
+import static dev.verbatim.minutes.template.MinutesTemplate.Section.ACTION_ITEMS;
+import static dev.verbatim.minutes.template.MinutesTemplate.Section.CHAPTERS;
+import static dev.verbatim.minutes.template.MinutesTemplate.Section.DECISIONS;
+import static dev.verbatim.minutes.template.MinutesTemplate.Section.KEYWORDS;
+import static dev.verbatim.minutes.template.MinutesTemplate.Section.PARTICIPANTS;
+import static dev.verbatim.minutes.template.MinutesTemplate.Section.SUMMARY;
+import static dev.verbatim.minutes.template.MinutesTemplate.Section.TRANSCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
