@@ -1,0 +1,87 @@
+package dev.verbatim.server.evaluation;
+
+import dev.verbatim.core.Meeting;
+import dev.verbatim.core.Minutes;
+import dev.verbatim.testsupport.evaluation.EvaluationSet;
+import dev.verbatim.testsupport.evaluation.MeetingScore;
+import dev.verbatim.testsupport.evaluation.Report;
+import dev.verbatim.testsupport.evaluation.Summary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The minutes engine against its targets on the evaluation set ({@code eval/minutes}), in three
+ * conditions: the clean script, the recognised mixed recording, and the recognised per-speaker
+ * tracks. Run it with {@code scripts/evaluate-minutes.sh}; the tables go to the log and to {@code
+ * target/minutes-evaluation.txt}.
+ *
+ * <p>{@code -Dminutes.evaluation.conditions=clean,mixed,multitrack} picks conditions (all by
+ * default); {@code -Dminutes.evaluation.retranscribe=true} ignores cached transcripts.
+ */
+@Tag("slow")
+class MinutesEvaluationTests {
+
+  private static final Logger log = LoggerFactory.getLogger(MinutesEvaluationTests.class);
+
+  // LEAD: replace with new MinutesWriter(MinutesProperties.defaults())::write once it is merged.
+  private static final Function<Meeting, Minutes> ENGINE = m -> Minutes.empty();
+
+  private static final Path REPORT = Path.of("target", "minutes-evaluation.txt");
+
+  @Test
+  void minutesMeetTheirTargetsOnTheEvaluationSet() throws IOException {
+    Set<Condition> conditions =
+        Condition.parse(System.getProperty("minutes.evaluation.conditions", ""));
+    Map<Condition, List<MeetingScore>> scores;
+    try (MinutesEvaluation evaluation =
+        new MinutesEvaluation(
+            ENGINE,
+            Path.of("target", "minutes-evaluation"),
+            Boolean.getBoolean("minutes.evaluation.retranscribe"))) {
+      scores = evaluation.run(EvaluationSet.load(), conditions);
+    }
+
+    StringBuilder report = new StringBuilder();
+    scores.forEach(
+        (condition, each) -> report.append(Report.table(condition.title, each)).append('\n'));
+    scores.forEach(
+        (condition, each) -> report.append(Report.details(condition.title, each)).append('\n'));
+    Files.createDirectories(REPORT.getParent());
+    Files.writeString(REPORT, report, StandardCharsets.UTF_8);
+    log.info("Minutes evaluation (also in {}):\n{}", REPORT.toAbsolutePath(), report);
+
+    SoftAssertions softly = new SoftAssertions();
+    scores.forEach((condition, each) -> meetsTargets(softly, condition, Summary.of(each)));
+    softly.assertAll();
+  }
+
+  /** The targets: the clean script must do at least as well as recognised separate tracks. */
+  private static void meetsTargets(SoftAssertions softly, Condition condition, Summary s) {
+    String name = condition.title;
+    softly
+        .assertThat(s.falsePositivesWithoutActionItems())
+        .as("%s: action items found in meetings that have none", name)
+        .isZero();
+    if (condition == Condition.ASR_MIXED) {
+      softly.assertThat(s.f1()).as("%s: action-item F1", name).isGreaterThanOrEqualTo(0.8);
+      return;
+    }
+    softly.assertThat(s.f1()).as("%s: action-item F1", name).isGreaterThanOrEqualTo(0.85);
+    softly.assertThat(s.ownerAccuracy()).as("%s: owner accuracy", name).isGreaterThanOrEqualTo(0.9);
+    softly
+        .assertThat(s.dueAccuracy())
+        .as("%s: due-date accuracy", name)
+        .isGreaterThanOrEqualTo(0.9);
+  }
+}
