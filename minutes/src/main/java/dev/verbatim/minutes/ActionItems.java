@@ -201,6 +201,13 @@ final class ActionItems {
           List.of("sure", "thing"),
           List.of("can", "do"));
 
+  /** Words before a name that make it an object, not the subject of what follows. */
+  private static final Set<String> NAME_AS_OBJECT =
+      Set.of(
+          "to", "with", "for", "from", "of", "at", "by", "about", "and", "or", "tell", "told",
+          "ask", "asked", "thank", "thanks", "than", "like", "said", "says", "call", "called",
+          "email", "emailed", "let", "unlike", "without", "hi", "hello", "dear");
+
   private static final Set<String> ANAPHORS = Set.of("it", "that", "this", "them", "those");
 
   private static final Set<String> PAST_MARKERS = Set.of("yesterday", "ago", "already", "last");
@@ -356,6 +363,10 @@ final class ActionItems {
     }
     if (at < 0 && u.matches(u.start(), "to", "do")) {
       at = u.start();
+    }
+    int toDoFor = u.find(0, "to", "do", "for");
+    if (at < 0 && toDoFor >= 0 && participants.isName(u.token(toDoFor + 3))) {
+      at = toDoFor; // "not yet. to do for john: review the narrative"
     }
     if (at < 0) {
       at = u.find(0, "todo");
@@ -553,10 +564,9 @@ final class ActionItems {
 
   private static @Nullable Candidate assignment(Utterance u, Participants participants) {
     for (int i = u.start(); i < u.tokens().size() - 2; i++) {
-      boolean clauseStart =
-          i == u.start()
-              || Set.of("and", "then", "so", "also", "remember", "note", "plus")
-                  .contains(u.token(i - 1));
+      // A name ahead of a modal is its subject unless a preposition or a verb of speech makes it
+      // an object: "tell maria we will …" is not maria's task.
+      boolean clauseStart = i == u.start() || !NAME_AS_OBJECT.contains(u.token(i - 1));
       String name = u.token(i);
       if (!clauseStart || !participants.isName(name)) {
         continue;
@@ -793,7 +803,11 @@ final class ActionItems {
       words.add(token);
     }
     String requester = participants.display(u.speakerId());
-    boolean asked = c.kind != Kind.COMMITMENT && c.kind != Kind.SOFT_COMMITMENT;
+    // "Send S1 the report" helps nobody: only a known name replaces "me".
+    boolean asked =
+        c.kind != Kind.COMMITMENT
+            && c.kind != Kind.SOFT_COMMITMENT
+            && participants.hasName(u.speakerId());
     List<String> shown = new ArrayList<>();
     for (String word : words) {
       shown.add(

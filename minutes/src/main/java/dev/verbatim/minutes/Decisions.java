@@ -74,7 +74,8 @@ final class Decisions {
           from++;
         }
         List<String> content = u.tokens().subList(from, u.tokens().size());
-        if (content.size() < 2) {
+        // "Agreed. Let's meet again next week" agrees to nothing: the rest is logistics.
+        if (content.size() < 2 || content.get(0).equals("let")) {
           break;
         }
         double confidence =

@@ -66,6 +66,13 @@ final class DueDates {
           "by", "before", "until", "till", "til", "due", "on", "for", "in", "within", "during",
           "through");
 
+  /**
+   * Markers that set a deadline rather than place an event: "by Friday" beats "for June" in "close
+   * the books for June by Friday".
+   */
+  private static final Set<String> STRONG_MARKERS =
+      Set.of("by", "before", "until", "till", "til", "due", "within", "no", "not");
+
   private static final Set<String> WORDS_AFTER_BARE_DAY =
       Set.of(
           "and", "or", "at", "so", "then", "please", "if", "because", "latest", "but", "when", "as",
@@ -191,10 +198,12 @@ final class DueDates {
   }
 
   /**
-   * The first date introduced by a deadline word, else the first date at all; past ones skipped.
+   * The first date introduced by a strong deadline word ("by", "before"), else by any ("on",
+   * "for"), else the first date at all; past ones skipped.
    */
   private Optional<DueDate> find(String text) {
     DueDate first = null;
+    DueDate firstMarked = null;
     for (int i = 0; i < toks.size(); ) {
       Match match = longest(i);
       if (match == null) {
@@ -209,8 +218,12 @@ final class DueDates {
         int end = toks.get(match.to() - 1).end();
         DueDate found = new DueDate(date, start, end, text.substring(start, end));
         // "tomorrow, by end of day" is due tomorrow: a time of day alone is no deadline word
-        if ((from < i || at(i, "in", "within")) && !match.timeOfDay()) {
+        boolean marked = (from < i || at(i, "in", "within")) && !match.timeOfDay();
+        if (marked && (at(from, STRONG_MARKERS) || at(i, "within"))) {
           return Optional.of(found);
+        }
+        if (marked && firstMarked == null) {
+          firstMarked = found;
         }
         if (first == null) {
           first = found;
@@ -219,7 +232,7 @@ final class DueDates {
       // A date that does not exist still uses up its words: "February thirtieth" is not February.
       i = match.to();
     }
-    return Optional.ofNullable(first);
+    return Optional.ofNullable(firstMarked != null ? firstMarked : first);
   }
 
   private @Nullable Match longest(int i) {
@@ -541,6 +554,17 @@ final class DueDates {
     for (int i = 0; i < words.size(); i++) {
       Tok t = words.get(i);
       Tok unit = i + 1 < words.size() ? words.get(i + 1) : null;
+      // Vosk's small model writes "today" and "tomorrow" as two words; "day to day" stays.
+      boolean splitDay =
+          t.w().equals("to")
+              && unit != null
+              && (unit.w().equals("day") || unit.w().equals("morrow"))
+              && !(i > 0 && words.get(i - 1).w().equals("day"));
+      if (splitDay) {
+        toks.add(new Tok("to" + unit.w(), t.start(), unit.end(), -1, false, false));
+        i++;
+        continue;
+      }
       // "twenty first", "thirty one" are one number
       boolean tens = !t.digits() && !t.ordinal() && t.num() >= 20 && t.num() % 10 == 0;
       if (tens && unit != null && !unit.digits() && unit.num() >= 1 && unit.num() <= 9) {

@@ -24,6 +24,10 @@ class DueDatesTests {
       textBlock =
           """
           I'll send it today.                        | 2026-03-04 | today
+          i will call the dentist to day             | 2026-03-04 | to day
+          send it to morrow                          | 2026-03-05 | to morrow
+          close the books for june by friday         | 2026-03-06 | by friday
+          present it on monday no later than friday  | 2026-03-06 | no later than friday
           i will fix it tonight                      | 2026-03-04 | tonight
           Send the deck tomorrow morning.            | 2026-03-05 | tomorrow
           send the deck the day after tomorrow       | 2026-03-06 | the day after tomorrow

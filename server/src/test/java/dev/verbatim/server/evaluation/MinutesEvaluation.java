@@ -187,7 +187,8 @@ final class MinutesEvaluation implements AutoCloseable {
     Meeting transcript =
         pipeline()
             .process(
-                new MeetingRequest(files, meeting.title(), meeting.date(), null, layout, null),
+                new MeetingRequest(
+                    files, meeting.title(), meeting.date(), null, layout, null, null),
                 progress -> {});
     JSON.writeValue(json.toFile(), transcript);
     return transcript;

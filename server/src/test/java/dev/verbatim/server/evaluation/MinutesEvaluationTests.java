@@ -2,6 +2,8 @@ package dev.verbatim.server.evaluation;
 
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Minutes;
+import dev.verbatim.minutes.MinutesProperties;
+import dev.verbatim.minutes.MinutesWriter;
 import dev.verbatim.testsupport.evaluation.EvaluationSet;
 import dev.verbatim.testsupport.evaluation.MeetingScore;
 import dev.verbatim.testsupport.evaluation.Report;
@@ -34,8 +36,8 @@ class MinutesEvaluationTests {
 
   private static final Logger log = LoggerFactory.getLogger(MinutesEvaluationTests.class);
 
-  // LEAD: replace with new MinutesWriter(MinutesProperties.defaults())::write once it is merged.
-  private static final Function<Meeting, Minutes> ENGINE = m -> Minutes.empty();
+  private static final Function<Meeting, Minutes> ENGINE =
+      new MinutesWriter(MinutesProperties.defaults())::write;
 
   private static final Path REPORT = Path.of("target", "minutes-evaluation.txt");
 
