@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -348,7 +349,7 @@ final class ActionItems {
       return assignment;
     }
     Candidate commitment = commitment(u);
-    if (commitment == null && participants.count() == 1 && Verbs.isImperative(u.token(u.start()))) {
+    if (commitment == null && participants.count() == 1 && Verbs.isImperative(u, u.start())) {
       // A voice memo's bare imperatives are the speaker's own to-dos: "Pay the electricity bill."
       return owned(new Candidate(Kind.SOFT_COMMITMENT, u, u.start()), u);
     }
@@ -777,6 +778,13 @@ final class ActionItems {
 
   private static @Nullable String owner(Candidate c, Participants participants) {
     if (c.ownerName != null) {
+      // "Jane, can you …" answered by Dana, and nobody here is called Jane: the recogniser
+      // misheard the name, and Dana, who took it on, owns it.
+      String taker = c.replies.isEmpty() ? null : c.replies.get(0).speakerId();
+      boolean unknownName = participants.speakerNamed(c.ownerName).isEmpty();
+      if (taker != null && unknownName && participants.hasName(taker)) {
+        return participants.display(taker);
+      }
       return participants.resolve(c.ownerName);
     }
     if (c.ownerSpeakerId != null) {
@@ -822,9 +830,12 @@ final class ActionItems {
           });
     }
     String phrase = String.join(" ", shown);
-    Optional<DueDate> due = DueDates.find(phrase, meetingDate);
-    if (due.isPresent()) {
-      phrase = phrase.substring(0, due.get().start()) + " " + phrase.substring(due.get().end());
+    // Every date goes, not only the due one: "send it tomorrow and review it on Friday" must not
+    // keep "tomorrow" beside a Friday due date. Each pass removes a phrase, so this ends.
+    for (Optional<DueDate> date = DueDates.find(phrase, meetingDate);
+        date.isPresent();
+        date = DueDates.find(phrase, meetingDate)) {
+      phrase = phrase.substring(0, date.get().start()) + " " + phrase.substring(date.get().end());
     }
     List<String> tokens = new ArrayList<>(List.of(phrase.trim().split("\\s+")));
     while (!tokens.isEmpty() && DANGLING.contains(tokens.get(tokens.size() - 1))) {
@@ -843,8 +854,7 @@ final class ActionItems {
 
   private static boolean isDuplicate(String text, @Nullable String owner, List<ActionItem> items) {
     return items.stream()
-        .anyMatch(
-            i -> i.text().equalsIgnoreCase(text) && java.util.Objects.equals(i.owner(), owner));
+        .anyMatch(i -> i.text().equalsIgnoreCase(text) && Objects.equals(i.owner(), owner));
   }
 
   private static List<String> segmentIds(Candidate c) {

@@ -1,12 +1,15 @@
 package dev.verbatim.minutes;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * object at temperature 0 so answers repeat as far as the server allows.
  */
 final class ChatCompletions {
+
+  /** Far more than any answer of minutes needs. */
+  static final int MAX_RESPONSE_BYTES = 1 << 20;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -99,7 +105,7 @@ final class ChatCompletions {
 
   private HttpResponse<String> send(HttpRequest request) {
     CompletableFuture<HttpResponse<String>> future =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        http.sendAsync(request, limited(MAX_RESPONSE_BYTES));
     try {
       // The request timeout stops at the response headers; this bounds the body as well.
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -182,5 +188,27 @@ final class ChatCompletions {
     return line.length() <= BODY_EXCERPT_CHARS
         ? line
         : line.substring(0, BODY_EXCERPT_CHARS) + "… (" + line.length() + " chars)";
+  }
+
+  /**
+   * Reads a body as UTF-8 text, failing past {@code max} bytes: a chat API that streams without end
+   * must not fill a small heap.
+   */
+  private static HttpResponse.BodyHandler<String> limited(int max) {
+    return info ->
+        HttpResponse.BodySubscribers.mapping(
+            HttpResponse.BodySubscribers.ofInputStream(),
+            in -> {
+              try (InputStream body = in) {
+                byte[] bytes = body.readNBytes(max + 1);
+                if (bytes.length > max) {
+                  throw new LlmUnavailableException(
+                      "The chat API's reply is larger than " + max / 1024 + " KB");
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the chat API's reply", e);
+              }
+            });
   }
 }

@@ -122,6 +122,10 @@ final class LlmRefinement {
           meeting.id(),
           e.getMessage());
       return offline;
+    } catch (RuntimeException e) {
+      // A reply shaped in a way nobody foresaw must cost the refinement, never the minutes.
+      log.warn("Keeping the offline minutes of meeting {}: the LLM's reply broke", meeting.id(), e);
+      return offline;
     }
   }
 
@@ -190,6 +194,10 @@ final class LlmRefinement {
     }
     summary.addAll(draftSummary.get(asked));
     keptAsIs.addAll(draftItems.get(asked));
+    if (summary.size() > Summary.MAX_POINTS) {
+      // Each part brings its own points; a long meeting must still read as a short summary.
+      summary = spread(summary, Summary.MAX_POINTS);
+    }
 
     List<ActionItem> actionItems = actionItems(offline, proposals, keptAsIs, provenance);
     log.info(
@@ -590,5 +598,14 @@ final class LlmRefinement {
       sentences.forEach(s -> ids.addAll(s.segmentIds()));
       return List.copyOf(ids);
     }
+  }
+
+  /** {@code max} points taken evenly across {@code points}, in order. */
+  static List<SummaryPoint> spread(List<SummaryPoint> points, int max) {
+    List<SummaryPoint> kept = new ArrayList<>();
+    for (int k = 0; k < max; k++) {
+      kept.add(points.get(k * points.size() / max));
+    }
+    return kept;
   }
 }

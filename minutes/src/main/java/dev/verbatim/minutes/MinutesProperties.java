@@ -40,7 +40,16 @@ public record MinutesProperties(@DefaultValue Templates minutes, @DefaultValue L
 
     @Override
     public String toString() {
-      return "Llm[baseUrl=" + baseUrl + ", model=" + model + ", timeout=" + timeout + "]";
+      // Neither the key nor any user info in the URL ("https://user:secret@host") is printed.
+      String url =
+          baseUrl == null
+              ? "none"
+              : baseUrl.getScheme()
+                  + "://"
+                  + baseUrl.getHost()
+                  + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort())
+                  + (baseUrl.getPath() == null ? "" : baseUrl.getPath());
+      return "Llm[baseUrl=" + url + ", model=" + model + ", timeout=" + timeout + "]";
     }
   }
 

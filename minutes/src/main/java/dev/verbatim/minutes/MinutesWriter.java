@@ -40,10 +40,9 @@ public final class MinutesWriter {
     templates.get(properties.minutes().defaultTemplate());
   }
 
-  /** Writes minutes with the meeting's template, or the default one when it names none. */
+  /** Writes minutes with the configured default template. */
   public Minutes write(Meeting meeting) {
-    String template = meeting.minutes().template();
-    return write(meeting, template.isBlank() ? properties.minutes().defaultTemplate() : template);
+    return write(meeting, properties.minutes().defaultTemplate());
   }
 
   /**

@@ -75,7 +75,7 @@ final class Participants {
   Optional<String> speakerNamed(String token) {
     for (Speaker speaker : speakers.values()) {
       String name = speaker.name() != null ? speaker.name() : identified.get(speaker.id());
-      if (name != null && firstName(name).equals(token)) {
+      if (name != null && !token.isEmpty() && firstName(name).equals(token)) {
         return Optional.of(speaker.id());
       }
     }
@@ -102,8 +102,14 @@ final class Participants {
     return words;
   }
 
+  /** The first word of a name, or "" for a name of punctuation only ("-", "."). */
   private static String firstName(String name) {
-    return name.trim().toLowerCase(Locale.ROOT).split("[\\s_.-]+")[0];
+    for (String part : name.trim().toLowerCase(Locale.ROOT).split("[\\s_.-]+")) {
+      if (!part.isEmpty()) {
+        return part;
+      }
+    }
+    return "";
   }
 
   private static Set<String> loadGivenNames() {

@@ -5,11 +5,14 @@ import dev.verbatim.core.Segment;
 import dev.verbatim.core.Sentence;
 import dev.verbatim.core.Speaker;
 import dev.verbatim.core.Word;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits a transcript into sentences a reader can follow, and capitalises them for display.
@@ -124,6 +127,9 @@ final class Sentences {
   private static final Set<String> WEEKDAYS =
       Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
+  /** Punctuation around a word; apostrophes inside it stay ("i'll"). */
+  private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}']+|[^\\p{L}\\p{N}']+$");
+
   private Sentences() {}
 
   /** Returns the meeting's sentences, in order, with ids {@code s1}, {@code s2}, … */
@@ -144,6 +150,9 @@ final class Sentences {
     for (Segment segment : segments) {
       List<Word> words = wordsOf(segment);
       for (List<Word> run : split(words)) {
+        if (run.stream().allMatch(w -> bare(w.text()).isEmpty())) {
+          continue; // punctuation only: nothing to read
+        }
         sentences.add(sentence(sentences.size() + 1, segment, run, participantNames));
       }
     }
@@ -203,29 +212,42 @@ final class Sentences {
         && !CONTINUERS.contains(lastText);
   }
 
-  private static void cutLongRun(List<Word> run, List<List<Word>> out) {
-    if (run.size() <= MAX_WORDS) {
-      out.add(run);
-      return;
-    }
-    int cut = MAX_WORDS / 2;
-    long longest = -1;
-    for (int i = 4; i < run.size() - 3; i++) {
-      long pause = run.get(i).startMs() - run.get(i - 1).endMs();
-      boolean better =
-          pause > longest
-              || (pause == longest && !CONTINUERS.contains(bare(run.get(i - 1).text())));
-      if (better) {
-        longest = pause;
-        cut = i;
+  /**
+   * Cuts a run-on at its longest pause, then cuts the pieces the same way. Among equal pauses the
+   * cut nearest the middle wins, so fluent speech without pauses splits into halves, not into
+   * slivers peeled off one end.
+   */
+  private static void cutLongRun(List<Word> whole, List<List<Word>> out) {
+    Deque<List<Word>> pending = new ArrayDeque<>();
+    pending.push(whole);
+    while (!pending.isEmpty()) {
+      List<Word> run = pending.pop();
+      if (run.size() <= MAX_WORDS) {
+        out.add(run);
+        continue;
       }
+      int middle = run.size() / 2;
+      int cut = middle;
+      long best = Long.MIN_VALUE;
+      for (int i = 4; i < run.size() - 3; i++) {
+        long pause = run.get(i).startMs() - run.get(i - 1).endMs();
+        boolean canEnd = !CONTINUERS.contains(bare(run.get(i - 1).text()));
+        // Pause first, then a word that can end a sentence, then closeness to the middle.
+        long score = pause * 4 * run.size() + (canEnd ? 2L * run.size() : 0) - Math.abs(i - middle);
+        if (score > best) {
+          best = score;
+          cut = i;
+        }
+      }
+      // The second half goes on the stack first, so the first half is cut, and added, first.
+      pending.push(run.subList(cut, run.size()));
+      pending.push(run.subList(0, cut));
     }
-    cutLongRun(run.subList(0, cut), out);
-    cutLongRun(run.subList(cut, run.size()), out);
   }
 
   private static Sentence sentence(int n, Segment segment, List<Word> words, Set<String> names) {
-    List<String> tokens = words.stream().map(w -> bare(w.text())).toList();
+    List<String> tokens =
+        words.stream().map(w -> bare(w.text())).filter(t -> !t.isEmpty()).toList();
     boolean question = isQuestion(tokens);
     String text = display(tokens, names) + (question ? "?" : ".");
     return new Sentence(
@@ -308,6 +330,6 @@ final class Sentences {
 
   /** A word in lowercase without surrounding punctuation; apostrophes inside stay. */
   static String bare(String word) {
-    return word.toLowerCase(Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}']+|[^\\p{L}\\p{N}']+$", "");
+    return EDGES.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verbatim.core.ActionItem;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Minutes;
+import dev.verbatim.core.Speaker;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,45 @@ class ActionItemsTests {
   }
 
   @Test
+  void statementsInOneVoiceAreNotToDos() {
+    assertThat(
+            items(
+                Transcripts.unnamed(
+                    "a: update on hiring we have two offers out",
+                    "a: report numbers look fine for the quarter",
+                    "a: check",
+                    "a: plan was approved by the board")))
+        .isEmpty();
+  }
+
+  @Test
+  void everyDateLeavesTheTaskTextNotOnlyTheDueOne() {
+    assertThat(items(Transcripts.named("bob: i will send it tomorrow and review it on friday")))
+        .singleElement()
+        .extracting(ActionItem::text)
+        .isEqualTo("Send it and review it.");
+  }
+
+  @Test
+  void speakerNamesOfPunctuationOnlyBreakNothing() {
+    Meeting meeting = Transcripts.named("-: i will send the report", "bob: thanks");
+    Meeting oddlyNamed =
+        new Meeting(
+            meeting.schema(),
+            meeting.id(),
+            meeting.title(),
+            meeting.date(),
+            meeting.durationMs(),
+            meeting.language(),
+            meeting.source(),
+            List.of(new Speaker("-", "-", 0), new Speaker("bob", ".", 0)),
+            meeting.segments(),
+            meeting.minutes());
+
+    assertThat(items(oddlyNamed)).singleElement().extracting(ActionItem::owner).isEqualTo("-");
+  }
+
+  @Test
   void aFollowUpByTheSameSpeakerDatesTheirTask() {
     assertThat(
             items(
@@ -235,5 +275,30 @@ class ActionItemsTests {
               assertThat(item.owner()).isEqualTo("Mark");
               assertThat(item.text()).isEqualTo("Prepare a demo of the regional reports.");
             });
+  }
+
+  @Test
+  void aNamedSpeakerWhoTakesOnARequestForAnUnknownNameOwnsIt() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "ana: jane can you update the customer documentation",
+                    "dana: sure i will do that")))
+        .singleElement()
+        .extracting(ActionItem::owner)
+        .isEqualTo("Dana");
+  }
+
+  @Test
+  void aRequestToAKnownSpeakerStaysTheirsWhoeverAcknowledgesIt() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "ana: bob can you update the customer documentation",
+                    "bob: hmm",
+                    "carl: okay")))
+        .singleElement()
+        .extracting(ActionItem::owner)
+        .isEqualTo("Bob");
   }
 }

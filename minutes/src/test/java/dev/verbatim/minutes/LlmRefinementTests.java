@@ -326,6 +326,38 @@ class LlmRefinementTests {
   }
 
   @Test
+  void endlessReplyKeepsTheOfflineMinutes() {
+    api.answer(
+        request ->
+            new LocalChatServer.Response(
+                200, LocalChatServer.completion("x".repeat(ChatCompletions.MAX_RESPONSE_BYTES))));
+
+    assertThat(refinement().refine(MEETING, OFFLINE)).isSameAs(OFFLINE);
+  }
+
+  @Test
+  void longSummariesAreThinnedEvenlyToEightPoints() {
+    List<SummaryPoint> points = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      points.add(new SummaryPoint("Point " + i, i * 1000L, List.of("g" + i)));
+    }
+
+    List<SummaryPoint> kept = LlmRefinement.spread(points, Summary.MAX_POINTS);
+
+    assertThat(kept)
+        .extracting(SummaryPoint::text)
+        .containsExactly(
+            "Point 0",
+            "Point 5",
+            "Point 10",
+            "Point 15",
+            "Point 20",
+            "Point 25",
+            "Point 30",
+            "Point 35");
+  }
+
+  @Test
   void answerThatIsNotJsonKeepsTheOfflineMinutes() {
     api.answer("Sure! Here are the improved minutes: the beta went well.");
 

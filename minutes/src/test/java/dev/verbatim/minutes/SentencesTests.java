@@ -111,6 +111,32 @@ class SentencesTests {
   }
 
   @Test
+  void fluentRunOnsAreCutIntoHalvesNotSlivers() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 62; i++) {
+      text.append("word").append(i).append(' ');
+    }
+    List<Sentence> sentences =
+        Sentences.of(List.of(segment("seg-1", "S1", text.toString().trim(), 0)), Set.of());
+
+    assertThat(sentences)
+        .extracting(s -> s.text().split(" ").length)
+        .allSatisfy(n -> assertThat(n).isBetween(12, 30));
+  }
+
+  @Test
+  void punctuationOnlyWordsLeaveNoGapsAndNoEmptySentences() {
+    List<Sentence> sentences =
+        Sentences.of(
+            List.of(
+                segment("seg-1", "S1", "i will send the ]]> report", 0),
+                segment("seg-2", "S2", "— ...", 0)),
+            Set.of());
+
+    assertThat(sentences).extracting(Sentence::text).containsExactly("I will send the report.");
+  }
+
+  @Test
   void hostileTextStaysText() {
     List<Sentence> sentences =
         Sentences.of(

@@ -248,7 +248,8 @@ final class MinutesView {
         space = out.length() > 0;
         continue;
       }
-      if (Character.isISOControl(c)) {
+      // Bidi controls would let a name reverse the rest of its line (U+202E) in every document.
+      if (Character.isISOControl(c) || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
         continue;
       }
       if (space) {

@@ -139,9 +139,12 @@ final class Subtitles {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  /** SRT has no escapes, so an arrow that would read as a timing line is shortened. */
+  /**
+   * SRT has no escapes: an arrow that would read as a timing line is shortened, and "<" becomes "‹"
+   * so players that honour {@code <font>} and {@code <i>} do not take transcript text as markup.
+   */
   static String srtText(String text) {
-    String out = text;
+    String out = text.replace('<', '‹');
     while (out.contains("-->")) {
       out = out.replace("-->", "->");
     }

@@ -161,7 +161,8 @@ public final class MinutesTemplates {
     int number = 0;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       number++;
-      String trimmed = line.strip();
+      // Editors on Windows start files with a byte-order mark.
+      String trimmed = (number == 1 ? line.replaceFirst("^\uFEFF", "") : line).strip();
       if (trimmed.isEmpty() || trimmed.startsWith("#")) {
         continue;
       }

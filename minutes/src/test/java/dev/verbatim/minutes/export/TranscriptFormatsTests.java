@@ -125,6 +125,15 @@ class TranscriptFormatsTests {
   }
 
   @Test
+  void keepsMarkupOutOfSrtText() throws IOException {
+    Meeting meeting = TestMeetings.small("Ana", "Bo", "<font color=red>Costs</font> up.");
+
+    String srt = write(meeting, Format.SRT);
+
+    assertThat(srt).doesNotContain("<font").contains("‹font color=red>Costs‹/font> up.");
+  }
+
+  @Test
   void keepsLineBreaksInTextFromEndingACue() throws IOException {
     Meeting meeting = TestMeetings.small("Ana\nSmith", "Bo", "We ship\n\non Friday.");
 

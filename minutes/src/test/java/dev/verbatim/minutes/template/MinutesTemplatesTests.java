@@ -64,6 +64,13 @@ class MinutesTemplatesTests {
   }
 
   @Test
+  void readsUserFilesThatStartWithAByteOrderMark() throws IOException {
+    Files.writeString(dir.resolve("board.template"), "\uFEFFtitle: Board\nsections: decisions\n");
+
+    assertThat(new MinutesTemplates(dir).get("board").title()).isEqualTo("Board");
+  }
+
+  @Test
   void letsUserFilesReplaceBuiltInTemplatesAndAddNewOnes() throws IOException {
     Files.writeString(
         dir.resolve("standup.template"),

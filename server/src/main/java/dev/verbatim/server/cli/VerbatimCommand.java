@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       ProcessCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      BenchMinutesCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

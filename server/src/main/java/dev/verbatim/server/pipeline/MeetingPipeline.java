@@ -108,10 +108,18 @@ public final class MeetingPipeline {
             transcript.segments(),
             Minutes.empty());
     progress.accept(new Progress("minutes", 0));
-    Minutes written =
-        request.template() != null
-            ? minutes.write(transcribed, request.template())
-            : minutes.write(transcribed);
+    Minutes written;
+    try {
+      written =
+          request.template() != null
+              ? minutes.write(transcribed, request.template())
+              : minutes.write(transcribed);
+    } catch (RuntimeException e) {
+      // An hour of recognition is worth more than its minutes: keep the transcript, say why the
+      // minutes are empty, and let them be written again later.
+      log.error("Could not write minutes for {}; the transcript is kept", transcribed.id(), e);
+      written = Minutes.empty();
+    }
     progress.accept(new Progress("minutes", 1));
     log.info(
         "Wrote minutes: {} action items, {} decisions, {} chapters",
@@ -122,7 +130,7 @@ public final class MeetingPipeline {
   }
 
   /** The meeting with its minutes, and with the speakers the minutes could name, named. */
-  static Meeting withMinutes(Meeting meeting, Minutes minutes) {
+  public static Meeting withMinutes(Meeting meeting, Minutes minutes) {
     Map<String, String> identified = new LinkedHashMap<>();
     minutes.identifiedSpeakers().forEach(i -> identified.put(i.speakerId(), i.name()));
     List<Speaker> speakers =

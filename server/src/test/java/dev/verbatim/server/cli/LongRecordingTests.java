@@ -3,6 +3,7 @@ package dev.verbatim.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.core.Meeting;
+import dev.verbatim.server.pipeline.MeetingDocuments;
 import dev.verbatim.testsupport.ExternalTool;
 import dev.verbatim.testsupport.ScriptedMeeting;
 import java.nio.charset.StandardCharsets;
@@ -63,9 +64,7 @@ class LongRecordingTests {
 
     assertThat(process.waitFor()).as(output).isZero();
     Meeting meeting =
-        JsonMapper.builder()
-            .build()
-            .readValue(dir.resolve("out/long.json").toFile(), Meeting.class);
+        new MeetingDocuments(JsonMapper.builder().build()).read(dir.resolve("out/long.json"));
     assertThat(meeting.durationMs()).isBetween(MINUTES * 60_000L - 1000, MINUTES * 60_000L + 1000);
     long words = meeting.segments().stream().mapToLong(s -> s.words().size()).sum();
     // The 19-second stand-up has 42 words; about 95 repeats fit in half an hour.
