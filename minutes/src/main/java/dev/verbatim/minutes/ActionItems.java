@@ -200,7 +200,14 @@ final class ActionItems {
           List.of("absolutely"),
           List.of("consider", "it", "done"),
           List.of("sure", "thing"),
-          List.of("can", "do"));
+          List.of("can", "do"),
+          List.of("not", "at", "all"),
+          List.of("leave", "it", "with", "me"),
+          List.of("that", "is", "mine"),
+          List.of("i", "can", "take", "that"),
+          List.of("i", "will", "take", "that"),
+          List.of("happy", "to", "do", "that"),
+          List.of("happy", "to", "do", "it"));
 
   /** Words before a name that make it an object, not the subject of what follows. */
   private static final Set<String> NAME_AS_OBJECT =
@@ -365,6 +372,19 @@ final class ActionItems {
     if (at < 0 && u.matches(u.start(), "to", "do")) {
       at = u.start();
     }
+    int mine = u.find(0, "my", "action");
+    if (at < 0 && mine < 0) {
+      mine = u.find(0, "my", "to", "do");
+    }
+    if (at < 0 && mine >= 0) {
+      // "my action is to update the playbook": the speaker's own item.
+      int p = mine + (u.matches(mine + 1, "action") ? 2 : 3);
+      while (Set.of("item", "items", "is", "are", "to", "will", "be").contains(u.token(p))) {
+        p++;
+      }
+      int verb = verbAt(u, p);
+      return verb < 0 ? null : owned(new Candidate(Kind.EXPLICIT, u, verb), u);
+    }
     int toDoFor = u.find(0, "to", "do", "for");
     if (at < 0 && toDoFor >= 0 && participants.isName(u.token(toDoFor + 3))) {
       at = toDoFor; // "not yet. to do for john: review the narrative"
@@ -480,7 +500,7 @@ final class ActionItems {
     int p = at;
     String vocative = null;
     if (participants.isName(u.token(p))
-        && Set.of("can", "could", "would", "will", "please", "you", "i", "make", "do")
+        && Set.of("can", "could", "would", "will", "please", "you", "i", "make", "do", "any")
             .contains(u.token(p + 1))) {
       vocative = u.token(p);
       p++;
@@ -502,6 +522,26 @@ final class ActionItems {
     } else if (u.matches(p, "please")) {
       verbFrom = p + 1;
       kind = Kind.REQUEST;
+    } else if (u.matches(p, "if") && wishedFor(u, p)) {
+      // "it would be great if Steve could clear the scaffolding"
+      int subject = p + 1;
+      int modal = subject + 1;
+      if (participants.isName(u.token(subject)) || u.matches(subject, "you")) {
+        if (Set.of("could", "can", "would").contains(u.token(modal))) {
+          vocative = participants.isName(u.token(subject)) ? u.token(subject) : vocative;
+          verbFrom = modal + 1;
+          kind = Kind.REQUEST;
+        }
+      }
+    } else if (u.matches(p, "any", "chance")) {
+      // "any chance your engineer could come out in three days?"
+      for (int k = p + 2; k < Math.min(u.tokens().size(), p + 7); k++) {
+        if (Set.of("could", "can", "would").contains(u.token(k))) {
+          verbFrom = k + 1;
+          kind = Kind.REQUEST;
+          break;
+        }
+      }
     } else if (u.matches(p, "i", "need", "you", "to")
         || u.matches(p, "i", "want", "you", "to")
         || u.matches(p, "i", "would", "like", "you", "to")) {
@@ -540,6 +580,19 @@ final class ActionItems {
     return candidate;
   }
 
+  /**
+   * Whether the "if" at {@code p} follows a wish: "it would be great if", "I'd appreciate it if".
+   */
+  private static boolean wishedFor(Utterance u, int p) {
+    for (int k = Math.max(0, p - 4); k < p; k++) {
+      if (Set.of("great", "good", "nice", "helpful", "ideal", "appreciate", "perfect", "brilliant")
+          .contains(u.token(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "send me the report maria": a name at the very end addresses the listener. */
   private static @Nullable String trailingVocative(Utterance u, Participants participants) {
     int last = u.tokens().size() - 1;
@@ -567,7 +620,11 @@ final class ActionItems {
     for (int i = u.start(); i < u.tokens().size() - 2; i++) {
       // A name ahead of a modal is its subject unless a preposition or a verb of speech makes it
       // an object: "tell maria we will …" is not maria's task.
-      boolean clauseStart = i == u.start() || !NAME_AS_OBJECT.contains(u.token(i - 1));
+      boolean clauseStart =
+          i == u.start()
+              || !NAME_AS_OBJECT.contains(u.token(i - 1))
+              || u.matches(i - 2, "let", "us")
+              || i >= 3 && u.matches(i - 3, "let", "us");
       String name = u.token(i);
       if (!clauseStart || !participants.isName(name)) {
         continue;
@@ -576,8 +633,19 @@ final class ActionItems {
       if (u.matches(p, "and", "i") || u.matches(p, "and")) {
         continue;
       }
-      if (MODALS_FUTURE.contains(u.token(p)) || u.matches(p, "can") || u.matches(p, "to")) {
+      boolean delegated =
+          i >= 2 && u.matches(i - 2, "let", "us")
+              || i >= 3
+                  && u.matches(i - 3, "let", "us")
+                  && Set.of("have", "get", "ask").contains(u.token(i - 1));
+      if (delegated && u.matches(p, "to")) {
+        p++; // "let's ask Peter to check the logs"
+      } else if (delegated) {
+        // "let's have Mark look into the complaints": the verb follows the name.
+      } else if (MODALS_FUTURE.contains(u.token(p)) || u.matches(p, "can") || u.matches(p, "to")) {
         p++;
+      } else if (u.matches(p, "'s", "going", "to")) {
+        p += 3;
       } else if (u.matches(p, "is", "going", "to")) {
         p += 3;
       } else if (u.matches(p, "needs", "to") || u.matches(p, "has", "to")) {
@@ -622,6 +690,20 @@ final class ActionItems {
       return -1;
     }
     String verb = u.token(p);
+    if (verb.equals("share") && u.find(p, "screen") >= 0 && u.find(p, "screen") <= p + 3) {
+      return -1; // "I'll share my screen" happens in the meeting
+    }
+    if (verb.equals("have") && hasTaskObject(u, p)) {
+      return p;
+    }
+    if (verb.equals("get")
+        && !Set.of(
+                "started", "going", "there", "home", "lunch", "coffee", "some", "better", "worse",
+                "used", "back", "to", "it", "this", "that", "on", "off", "in", "out", "through")
+            .contains(u.token(p + 1))
+        && u.token(p + 1).length() > 2) {
+      return p; // "get quotes from the carriers"
+    }
     if (NOT_TASKS.contains(verb)) {
       for (List<String> phrase : TASK_PHRASES) {
         if (u.matches(p, phrase.toArray(String[]::new))) {
@@ -631,6 +713,17 @@ final class ActionItems {
       return -1;
     }
     return verb.length() > 1 && Character.isLetter(verb.charAt(0)) ? p : -1;
+  }
+
+  /** "have a proper look", "have a comparison ready", "have it done by Friday". */
+  private static boolean hasTaskObject(Utterance u, int p) {
+    for (int k = p + 1; k < Math.min(u.tokens().size(), p + 6); k++) {
+      if (Set.of("look", "ready", "done", "finished", "sorted", "draft", "chat", "word")
+          .contains(u.token(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isNegated(Utterance u, int p) {
@@ -701,8 +794,30 @@ final class ActionItems {
       return null;
     }
     Candidate last = candidates.get(candidates.size() - 1);
-    boolean sameSpeaker = last.said.speakerId().equals(u.speakerId());
-    return sameSpeaker && u.index() - last.said.index() <= 2 && isAcceptance(u) ? last : null;
+    // The one who said it, or the one who took it on ("That's mine. I'll brief them Monday.").
+    boolean owner =
+        last.said.speakerId().equals(u.speakerId())
+            || last.replies.stream().anyMatch(r -> r.speakerId().equals(u.speakerId()));
+    int lastIndex =
+        last.replies.isEmpty()
+            ? last.said.index()
+            : last.replies.get(last.replies.size() - 1).index();
+    return owner && u.index() - lastIndex <= 2 && (isAcceptance(u) || onlyADate(u)) ? last : null;
+  }
+
+  /** "Ideally by tomorrow." A sentence that only dates what came before. */
+  private static boolean onlyADate(Utterance u) {
+    String text = String.join(" ", u.tokens());
+    return DueDates.find(text, LocalDate.of(2000, 1, 1))
+        .map(
+            d ->
+                (text.substring(0, d.start()) + " " + text.substring(d.end()))
+                    .replaceAll(
+                        "\\b(ideally|preferably|if|possible|at|the|latest|please|and|or|so|maybe|"
+                            + "hopefully|say|let|us|by|then|okay|before)\\b",
+                        "")
+                    .isBlank())
+        .orElse(false);
   }
 
   private static boolean isAcceptance(Utterance u) {
@@ -712,7 +827,8 @@ final class ActionItems {
     }
     // "I'll do that", "I can take care of it", "I will send it over by Friday".
     int p = u.start();
-    if (u.matches(p, "i") && Set.of("will", "can", "shall").contains(u.token(p + 1))) {
+    if ((u.matches(p, "i") || u.matches(p, "we"))
+        && Set.of("will", "can", "shall").contains(u.token(p + 1))) {
       List<String> task = u.tokens().subList(Math.min(p + 2, rest.size() + p), u.tokens().size());
       return !isNegated(u, p + 2) && task.size() <= 7 && task.stream().anyMatch(ANAPHORS::contains);
     }

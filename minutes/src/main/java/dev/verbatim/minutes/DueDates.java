@@ -558,7 +558,7 @@ final class DueDates {
       boolean splitDay =
           t.w().equals("to")
               && unit != null
-              && (unit.w().equals("day") || unit.w().equals("morrow"))
+              && (unit.w().equals("day") || unit.w().equals("morrow") || unit.w().equals("night"))
               && !(i > 0 && words.get(i - 1).w().equals("day"));
       if (splitDay) {
         toks.add(new Tok("to" + unit.w(), t.start(), unit.end(), -1, false, false));

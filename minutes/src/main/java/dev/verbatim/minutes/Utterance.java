@@ -36,6 +36,11 @@ record Utterance(Sentence sentence, int index, List<String> tokens, int start) {
   private static final List<List<String>> OPENERS =
       List.of(
           List.of("in", "that", "case"),
+          List.of("not", "at", "all"),
+          List.of("leave", "it", "with", "me"),
+          List.of("that", "is", "mine"),
+          List.of("happy", "to", "do", "that"),
+          List.of("happy", "to", "do", "it"),
           List.of("thank", "you"),
           List.of("of", "course"),
           List.of("no", "problem"),
@@ -90,6 +95,11 @@ record Utterance(Sentence sentence, int index, List<String> tokens, int start) {
         continue;
       }
       String expanded = CONTRACTIONS.get(token);
+      if (expanded == null && token.endsWith("'s") && token.length() > 2) {
+        // "Kate's going to …" is "Kate is going to …"; "Kate's report" stays a possessive, which
+        // the detectors never read as a subject.
+        expanded = token.substring(0, token.length() - 2) + " 's";
+      }
       if (expanded == null) {
         expanded =
             token

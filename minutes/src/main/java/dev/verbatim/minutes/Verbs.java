@@ -1,6 +1,7 @@
 package dev.verbatim.minutes;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Just enough English verb morphology for writing tasks as imperatives. */
 final class Verbs {
@@ -79,8 +80,26 @@ final class Verbs {
         && OBJECT_STARTS.contains(u.token(i + 1));
   }
 
-  /** The base form of a third-person present verb: "sends" to "send", "fixes" to "fix". */
+  /** Stems that take back an "e" lost before "-ing": "updat" is "update", "mak" is "make". */
+  private static final Pattern LOST_E =
+      Pattern.compile(
+          ".*[^aeiou](at|ar|ak|ul|iz|is|ov|ag|ur|uc|ud|ir|as|av|id|ot|ut|os|iv|ic)|writ");
+
+  /**
+   * The base form of a third-person present verb or a gerund: "sends" to "send", "fixes" to "fix",
+   * "pulling" to "pull", "writing" to "write".
+   */
   static String base(String verb) {
+    if (verb.length() > 5 && verb.endsWith("ing")) {
+      String stem = verb.substring(0, verb.length() - 3);
+      int n = stem.length();
+      if (n > 2
+          && stem.charAt(n - 1) == stem.charAt(n - 2)
+          && "lsz".indexOf(stem.charAt(n - 1)) < 0) {
+        return stem.substring(0, n - 1); // "running" to "run", but "calling" stays "call"
+      }
+      return LOST_E.matcher(stem).matches() ? stem + "e" : stem;
+    }
     if (verb.length() > 4 && verb.endsWith("ies")) {
       return verb.substring(0, verb.length() - 3) + "y";
     }
