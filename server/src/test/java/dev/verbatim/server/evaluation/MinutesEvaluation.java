@@ -45,10 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Recordings are spoken by flite and recognised by the real {@link MeetingPipeline}, so the
  * engine is measured on what it will really read. Both are slow, so each meeting's audio, line
- * timings and transcripts are kept under {@code target/minutes-evaluation/}, keyed by the script's
- * content: editing a script renders it again; tuning the engine re-runs in seconds. Set {@code
- * -Dminutes.evaluation.retranscribe=true} to recognise the cached audio again, after changing the
- * pipeline.
+ * timings and transcripts are kept in the cache directory ({@code target/minutes-evaluation/} for
+ * the tuning set), keyed by the script's content: editing a script renders it again; tuning the
+ * engine re-runs in seconds. Set {@code -Dminutes.evaluation.retranscribe=true} to recognise the
+ * cached audio again, after changing the pipeline.
  */
 final class MinutesEvaluation implements AutoCloseable {
 
