@@ -172,6 +172,9 @@ final class ActionItems {
           List.of("see", "if"),
           List.of("see", "whether"),
           List.of("talk", "to"),
+          List.of("come", "out"),
+          List.of("come", "over"),
+          List.of("come", "by"),
           List.of("talk", "with"),
           List.of("go", "through"),
           List.of("go", "over"),
@@ -212,11 +215,32 @@ final class ActionItems {
   /** Words before a name that make it an object, not the subject of what follows. */
   private static final Set<String> NAME_AS_OBJECT =
       Set.of(
-          "to", "with", "for", "from", "of", "at", "by", "about", "and", "or", "tell", "told",
-          "ask", "asked", "thank", "thanks", "than", "like", "said", "says", "call", "called",
-          "email", "emailed", "let", "unlike", "without", "hi", "hello", "dear");
+          "to", "with", "for", "from", "of", "at", "by", "about", "tell", "told", "ask", "asked",
+          "thank", "thanks", "than", "like", "said", "says", "email", "emailed", "let", "unlike",
+          "without", "hi", "hello", "dear");
 
-  private static final Set<String> ANAPHORS = Set.of("it", "that", "this", "them", "those");
+  /** Openers that accept what was just asked. */
+  private static final Set<String> ACCEPTING_OPENERS =
+      Set.of(
+          "sure",
+          "yes",
+          "yeah",
+          "yep",
+          "leave",
+          "mine",
+          "happy",
+          "problem",
+          "course",
+          "absolutely",
+          "definitely",
+          "certainly",
+          "okay",
+          "ok",
+          "alright",
+          "all");
+
+  private static final Set<String> ANAPHORS =
+      Set.of("it", "that", "this", "them", "those", "something", "one");
 
   private static final Set<String> PAST_MARKERS = Set.of("yesterday", "ago", "already", "last");
 
@@ -781,7 +805,7 @@ final class ActionItems {
       if (!c.awaitsOwner() || c.said.speakerId().equals(u.speakerId())) {
         continue;
       }
-      if (isAcceptance(u) || restates(u, c)) {
+      if (isAcceptance(u) || restates(u, c) || takesOn(u, c, participants)) {
         return c;
       }
     }
@@ -825,6 +849,14 @@ final class ActionItems {
     if (ACCEPTANCES.contains(rest)) {
       return true;
     }
+    // "I can take that, I know most of the managers": a full acceptance, then a reason.
+    for (List<String> phrase : ACCEPTANCES) {
+      if (phrase.size() >= 3
+          && rest.size() > phrase.size()
+          && rest.subList(0, phrase.size()).equals(phrase)) {
+        return true;
+      }
+    }
     // "I'll do that", "I can take care of it", "I will send it over by Friday".
     int p = u.start();
     if ((u.matches(p, "i") || u.matches(p, "we"))
@@ -833,6 +865,29 @@ final class ActionItems {
       return !isNegated(u, p + 2) && task.size() <= 7 && task.stream().anyMatch(ANAPHORS::contains);
     }
     return false;
+  }
+
+  /**
+   * "Leave it with me, I'll sort out the rotation": an answer that opens by accepting and goes on
+   * to commit, from the person asked (or anyone, when nobody was named), takes the request on.
+   */
+  private static boolean takesOn(Utterance u, Candidate c, Participants participants) {
+    boolean opensAccepting =
+        u.tokens().subList(0, u.start()).stream().anyMatch(ACCEPTING_OPENERS::contains);
+    Candidate commitment = commitment(u);
+    if (!opensAccepting || commitment == null) {
+      return false;
+    }
+    // "Yes, I'll book my travel" after "can you visit site seven" is a task of its own.
+    Set<String> asked = contentWords(c.said, c.verbAt);
+    if (contentWords(u, commitment.verbAt).stream().noneMatch(asked::contains)) {
+      return false;
+    }
+    if (c.ownerName == null) {
+      return true;
+    }
+    Optional<String> addressee = participants.speakerNamed(c.ownerName);
+    return addressee.isEmpty() || addressee.get().equals(u.speakerId());
   }
 
   /** Whether {@code u} is a commitment to what {@code c} asked, in other words. */

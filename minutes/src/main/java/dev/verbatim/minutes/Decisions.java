@@ -33,11 +33,12 @@ final class Decisions {
           new Cue(List.of("we", "will", "go", "with"), 0.8),
           new Cue(List.of("we", "are", "going", "with"), 0.8),
           new Cue(List.of("we", "are", "going", "to", "go", "with"), 0.8),
-          new Cue(List.of("agreed"), 0.6),
           new Cue(List.of("decided"), 0.7));
 
   /** Cue words that are part of the decision itself ("go with the cloud directory"). */
   private static final Set<String> KEEP_FROM = Set.of("go", "stick");
+
+  private static final Set<String> CLAUSE_BREAKS = Set.of("so", "but", "and", "then", "okay");
 
   private static final Set<String> LEAD_INS = Set.of("to", "that", "on", "is", "we", "will");
 
@@ -94,8 +95,16 @@ final class Decisions {
     return decisions;
   }
 
+  /**
+   * Whether the cue is negated or doubted in its own clause: "we have not decided yet", but not
+   * "Let's not. So we're going with …", where the "not" belongs to the clause before.
+   */
   private static boolean negated(Utterance u, int at) {
-    for (int k = Math.max(0, at - 3); k < Math.min(u.tokens().size(), at + 4); k++) {
+    int from = at;
+    while (from > 0 && at - from < 3 && !CLAUSE_BREAKS.contains(u.token(from - 1))) {
+      from--;
+    }
+    for (int k = from; k < Math.min(u.tokens().size(), at + 4); k++) {
       if (Set.of("not", "never", "yet", "if", "whether").contains(u.token(k))) {
         return true;
       }

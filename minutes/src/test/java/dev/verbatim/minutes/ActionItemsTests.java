@@ -301,4 +301,60 @@ class ActionItemsTests {
         .extracting(ActionItem::owner)
         .isEqualTo("Bob");
   }
+
+  @Test
+  void aVolunteerWhoRestatesAnOpenRequestOwnsTheOneItem() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "omar: someone should also fix the pager rotation so it's never empty again",
+                    "kevin: leave it with me i'll sort out the rotation by the end of next week")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("Kevin");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 3, 13));
+            });
+  }
+
+  @Test
+  void aReplyThatPromisesSomethingByADateDatesTheRequest() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "ryan: would you mind taking a pass at the copy david",
+                    "david: sure i'll have something by thursday")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo("David");
+              assertThat(item.text()).isEqualTo("Take a pass at the copy.");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 3, 5));
+            });
+  }
+
+  @Test
+  void aVolunteerWhoTakesThatOnGivingAReasonOwnsIt() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "mark: someone should call the grocery stores about donations",
+                    "karen: i can take that i know most of the managers")))
+        .singleElement()
+        .extracting(ActionItem::owner)
+        .isEqualTo("Karen");
+  }
+
+  @Test
+  void aYesFollowedByADifferentTaskKeepsBothTasks() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "anna: david can you visit site seven next wednesday and check the records",
+                    "david: yes i will book my travel today")))
+        .extracting(ActionItem::owner, ActionItem::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("David", "Visit site seven and check the records."),
+            org.assertj.core.groups.Tuple.tuple("David", "Book my travel."));
+  }
 }
