@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes a stream chunk by chunk on a pool of workers sharing one model.
@@ -43,6 +44,15 @@ final class ParallelDecoder {
   private record Pending(Chunk chunk, Future<List<Word>> words) {}
 
   List<Word> decode(InputStream pcm, long expectedDurationMs, Consumer<Progress> progress) {
+    return decode(pcm, expectedDurationMs, progress, null);
+  }
+
+  /** Decodes {@code pcm}, also showing every frame read to {@code features} if given. */
+  List<Word> decode(
+      InputStream pcm,
+      long expectedDurationMs,
+      Consumer<Progress> progress,
+      @Nullable SpeakerFeatures features) {
     ExecutorService pool = Executors.newFixedThreadPool(workers, threadFactory());
     // A permit per chunk from submission until its words are merged: that, not decoding, is what
     // bounds memory, since a slow chunk holds finished ones behind it in the queue.
@@ -51,7 +61,7 @@ final class ParallelDecoder {
     List<Word> words = new ArrayList<>();
     Merger merger = new Merger(queue, inFlight, words, expectedDurationMs, progress);
     try {
-      VoiceActivityChunker chunker = new VoiceActivityChunker(pcm, maxChunk);
+      VoiceActivityChunker chunker = new VoiceActivityChunker(pcm, maxChunk, features);
       for (Chunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
         while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
           merger.takeDone(false);

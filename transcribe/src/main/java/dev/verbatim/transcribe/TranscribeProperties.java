@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers decoding threads; 0 means one per processor core
  * @param maxChunk the longest piece of audio sent to one recognizer
  * @param segmentPause the silence between two words that starts a new segment
+ * @param diarize whether a recording of several people mixed together is split into speakers by
+ *     voice ({@link Transcriber#transcribeSpeakers}); when off it is all one speaker, {@code S1}
  */
 @ConfigurationProperties("verbatim.transcribe")
 public record TranscribeProperties(
@@ -25,7 +27,8 @@ public record TranscribeProperties(
     @DefaultValue("en") String defaultLanguage,
     @DefaultValue("0") int workers,
     @DefaultValue("30s") Duration maxChunk,
-    @DefaultValue("700ms") Duration segmentPause) {
+    @DefaultValue("700ms") Duration segmentPause,
+    @DefaultValue("true") boolean diarize) {
 
   static final Map<String, Path> DEFAULT_MODELS =
       Map.of("en", Path.of("vosk-model-small-en-us-0.15"));
@@ -53,7 +56,7 @@ public record TranscribeProperties(
   /** Properties with every default and {@code modelRoot} as the model directory. */
   public static TranscribeProperties defaults(Path modelRoot) {
     return new TranscribeProperties(
-        modelRoot, Map.of(), "en", 0, Duration.ofSeconds(30), Duration.ofMillis(700));
+        modelRoot, Map.of(), "en", 0, Duration.ofSeconds(30), Duration.ofMillis(700), true);
   }
 
   /** Returns the model directory for {@code language}, resolved against {@link #modelRoot()}. */

@@ -60,6 +60,58 @@ public final class Transcriber implements AutoCloseable {
   }
 
   /**
+   * Transcribes a recording of several people mixed in one stream, as {@link #transcribe}, and
+   * tells their voices apart (speaker diarization). While the audio streams through, each second of
+   * speech is summarised by the statistics of its cepstra; after recognition these windows are
+   * clustered by voice and every word takes the speaker of its window.
+   *
+   * @return one track per speaker turn, in time order, speakers numbered {@code S1}, {@code S2}...
+   *     in order of first appearance; a speaker has as many tracks as turns, so a segment never
+   *     spans another speaker's turn
+   * @throws UnknownLanguageException when no model is configured for {@code language}
+   * @throws SpeechModelMissingException when the model is absent or broken
+   * @throws TranscriptionFailedException when the stream cannot be read or decoding fails
+   */
+  public List<Track> transcribeSpeakers(
+      InputStream pcm,
+      String language,
+      long expectedDurationMs,
+      int workers,
+      Consumer<Progress> progress) {
+    return diarize(pcm, language, expectedDurationMs, workers, progress).tracks();
+  }
+
+  /** {@link #transcribeSpeakers} with the windows' turns, for measuring. */
+  Diarizer.Diarization diarize(
+      InputStream pcm,
+      String language,
+      long expectedDurationMs,
+      int workers,
+      Consumer<Progress> progress) {
+    Recognised recognised = recognise(pcm, language, expectedDurationMs, workers, progress);
+    return new Diarizer().diarize(recognised.words(), recognised.windows());
+  }
+
+  /** The words of a recording and its windows of speech, before diarization. */
+  record Recognised(List<Word> words, List<SpeakerFeatures.VoiceWindow> windows) {}
+
+  Recognised recognise(
+      InputStream pcm,
+      String language,
+      long expectedDurationMs,
+      int workers,
+      Consumer<Progress> progress) {
+    RecognizerPool recognizers = models.forLanguage(language);
+    int threads = properties.effectiveWorkers(workers);
+    recognizers.keepAtLeast(threads);
+    SpeakerFeatures features = new SpeakerFeatures();
+    List<Word> words =
+        new ParallelDecoder(recognizers, properties.maxChunk(), threads)
+            .decode(pcm, expectedDurationMs, progress, features);
+    return new Recognised(words, features.windows());
+  }
+
+  /**
    * Transcribes {@code pcm} with a single recognizer over the whole stream: the naive baseline that
    * {@link #transcribe} is measured against.
    */

@@ -46,6 +46,7 @@ final class VoiceActivityChunker {
   private final int maxFrames;
   private final int softFrames;
   private final SpeechDetector detector = new SpeechDetector();
+  private final @Nullable SpeakerFeatures features;
 
   /** The open chunk's frames up to its last speech, after any skipped silence. */
   private final List<Frame> chunk = new ArrayList<>();
@@ -64,7 +65,13 @@ final class VoiceActivityChunker {
   private int nextChunk;
 
   VoiceActivityChunker(InputStream in, Duration maxChunk) {
+    this(in, maxChunk, null);
+  }
+
+  /** Also shows {@code features} every frame read, with the detector's verdict. */
+  VoiceActivityChunker(InputStream in, Duration maxChunk, @Nullable SpeakerFeatures features) {
     this.in = in;
+    this.features = features;
     this.maxFrames = (int) (maxChunk.toMillis() / FRAME_MS);
     this.softFrames = maxFrames / 2;
   }
@@ -175,6 +182,10 @@ final class VoiceActivityChunker {
       pcm = Arrays.copyOf(pcm, length);
     }
     double energy = SpeechDetector.energyDb(pcm, length);
-    return new Frame(nextFrame++, pcm, energy, detector.isSpeech(energy));
+    Frame frame = new Frame(nextFrame++, pcm, energy, detector.isSpeech(energy));
+    if (features != null) {
+      features.accept(frame.index(), pcm, frame.speech());
+    }
+    return frame;
   }
 }

@@ -3,9 +3,10 @@
  * or more speaker tracks into a {@link dev.verbatim.core.Transcript}.
  *
  * <p>This package does not decode media files (callers pass raw s16le PCM, as the ingest module
- * produces it), does not diarize: a single mixed recording becomes one speaker's words, and only
- * per-speaker tracks give speaker turns. It does not download models either: they must already be
- * unpacked under {@link dev.verbatim.transcribe.TranscribeProperties#modelRoot()}.
+ * produces it). A single mixed recording is split into speakers by voice on request ({@link
+ * dev.verbatim.transcribe.Transcriber#transcribeSpeakers}); per-speaker tracks know theirs. It does
+ * not download models either: they must already be unpacked under {@link
+ * dev.verbatim.transcribe.TranscribeProperties#modelRoot()}.
  */
 @NullMarked
 package dev.verbatim.transcribe;

@@ -22,7 +22,7 @@ class ModelLoadingTests {
   private Transcriber transcriber(Map<String, Path> models) {
     return new Transcriber(
         new TranscribeProperties(
-            root, models, "en", 1, Duration.ofSeconds(30), Duration.ofMillis(700)));
+            root, models, "en", 1, Duration.ofSeconds(30), Duration.ofMillis(700), true));
   }
 
   private static void transcribeSilence(Transcriber transcriber, String language) {

@@ -27,6 +27,7 @@ class TranscribePropertiesTests {
     assertThat(properties.workers()).isZero();
     assertThat(properties.maxChunk()).isEqualTo(Duration.ofSeconds(30));
     assertThat(properties.segmentPause()).isEqualTo(Duration.ofMillis(700));
+    assertThat(properties.diarize()).isTrue();
     assertThat(properties.modelPath("en")).isEqualTo(Path.of("models/vosk-model-small-en-us-0.15"));
   }
 
@@ -39,7 +40,8 @@ class TranscribePropertiesTests {
                 "verbatim.transcribe.models.de", "vosk-model-small-de-0.15",
                 "verbatim.transcribe.models.en", "/srv/en",
                 "verbatim.transcribe.workers", "3",
-                "verbatim.transcribe.max-chunk", "20s"));
+                "verbatim.transcribe.max-chunk", "20s",
+                "verbatim.transcribe.diarize", "false"));
 
     assertThat(properties.modelPath("de"))
         .isEqualTo(Path.of("/opt/models/vosk-model-small-de-0.15"));
@@ -47,6 +49,7 @@ class TranscribePropertiesTests {
     assertThat(properties.effectiveWorkers(0)).isEqualTo(3);
     assertThat(properties.effectiveWorkers(2)).isEqualTo(2);
     assertThat(properties.maxChunk()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(properties.diarize()).isFalse();
   }
 
   @Test

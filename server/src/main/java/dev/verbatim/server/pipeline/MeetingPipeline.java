@@ -43,6 +43,7 @@ public final class MeetingPipeline {
   private final TranscriptAssembler assembler;
   private final String defaultLanguage;
   private final int defaultWorkers;
+  private final boolean diarize;
 
   MeetingPipeline(
       MediaReader media,
@@ -50,13 +51,15 @@ public final class MeetingPipeline {
       MinutesWriter minutes,
       TranscriptAssembler assembler,
       String defaultLanguage,
-      int defaultWorkers) {
+      int defaultWorkers,
+      boolean diarize) {
     this.media = media;
     this.transcriber = transcriber;
     this.minutes = minutes;
     this.assembler = assembler;
     this.defaultLanguage = defaultLanguage;
     this.defaultWorkers = defaultWorkers;
+    this.diarize = diarize;
   }
 
   /** Processes {@code request}, reporting progress from 0 to 1 as audio is recognised. */
@@ -79,8 +82,19 @@ public final class MeetingPipeline {
       Consumer<Progress> scaled =
           p -> progress.accept(new Progress(p.stage(), (before + p.fraction() * length) / totalMs));
       try (PcmStream pcm = media.decode(source.file(), source.channel())) {
-        List<Word> words = transcriber.transcribe(pcm, language, length, workers, scaled);
-        tracks.add(new Track(source.speakerId(), source.speakerName(), words));
+        if (diarize && request.layout() == TrackLayout.MIXED) {
+          // Only a mixed recording needs its speakers told apart by voice; the other layouts
+          // know whose each track is.
+          List<Track> turns =
+              transcriber.transcribeSpeakers(pcm, language, length, workers, scaled);
+          tracks.addAll(
+              turns.isEmpty()
+                  ? List.of(new Track(source.speakerId(), source.speakerName(), List.of()))
+                  : turns);
+        } else {
+          List<Word> words = transcriber.transcribe(pcm, language, length, workers, scaled);
+          tracks.add(new Track(source.speakerId(), source.speakerName(), words));
+        }
         durationMs = Math.max(durationMs, pcm.decodedMillis());
         warnings.computeIfAbsent(source.file(), f -> new ArrayList<>()).addAll(pcm.warnings());
       }

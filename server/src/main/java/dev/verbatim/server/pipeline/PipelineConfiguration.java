@@ -29,7 +29,13 @@ class PipelineConfiguration {
             : Runtime.getRuntime().availableProcessors();
     TranscriptAssembler assembler = new TranscriptAssembler(properties.segmentPause(), MAX_SEGMENT);
     return new MeetingPipeline(
-        media, transcriber, minutes, assembler, properties.defaultLanguage(), workers);
+        media,
+        transcriber,
+        minutes,
+        assembler,
+        properties.defaultLanguage(),
+        workers,
+        properties.diarize());
   }
 
   @Bean

@@ -77,7 +77,8 @@ class ProcessCommandTests {
     assertThat(word.get("confidence").asDouble()).isBetween(0.0, 1.0);
     JsonNode item = json.get("minutes").get("actionItems").get(0);
     assertThat(item.get("status").asString()).isEqualTo("open");
-    assertThat(item.get("owner").asString()).isEqualTo("S1");
+    // Speakers are told apart by voice and numbered in order of appearance: bob is the second.
+    assertThat(item.get("owner").asString()).isEqualTo("S2");
     assertThat(item.get("due").asString()).isEqualTo("2026-03-06");
     for (String name :
         List.of(
@@ -96,7 +97,14 @@ class ProcessCommandTests {
     Meeting meeting = DOCUMENTS.read(document);
     String said = words(meeting.segments());
     assertThat(WordErrorRate.between(standup.referenceText(), said)).isLessThan(0.2);
-    assertThat(meeting.speakers()).extracting(Speaker::id).containsExactly("S1");
+    assertThat(meeting.speakers()).extracting(Speaker::id).containsExactly("S1", "S2", "S3", "S4");
+    List<String> order = List.of("ana", "bob", "carl", "dana");
+    for (Segment segment : meeting.segments()) {
+      String truth = trueSpeakerAt(segment.startMs() + (segment.endMs() - segment.startMs()) / 2);
+      assertThat(segment.speakerId())
+          .as("speaker of '%s' at %d ms", segment.text(), segment.startMs())
+          .isEqualTo("S" + (order.indexOf(truth) + 1));
+    }
   }
 
   @Test
