@@ -544,7 +544,7 @@ final class ActionItems {
     int countMeIn = u.find(u.start(), "count", "me", "in", "for");
     if (countMeIn >= 0 && countMeIn + 4 < u.tokens().size()) {
       // "Count me in for the tasting": written as "Take part in the tasting".
-      return owned(new Candidate(Kind.COMMITMENT, u, countMeIn + 3), u);
+      return owned(new Candidate(Kind.COMMITMENT, u, countMeIn + 2), u);
     }
     for (int i = u.start(); i < u.tokens().size(); i++) {
       if (u.matches(i, "let", "me")) {
@@ -1095,10 +1095,16 @@ final class ActionItems {
     if (c.ownerName != null) {
       // "Jane, can you …" answered by Dana, and nobody here is called Jane: the recogniser
       // misheard the name, and Dana, who took it on, owns it.
-      String taker = c.replies.isEmpty() ? null : c.replies.get(0).speakerId();
+      // Only a request put to someone present, and only a reply that takes it on in the first
+      // person: "Peter will prepare the slides" answered "okay" stays Peter's.
+      Utterance reply = c.replies.isEmpty() ? null : c.replies.get(0);
+      boolean takenOn =
+          reply != null
+              && (c.kind == Kind.REQUEST || c.kind == Kind.SOFT_REQUEST)
+              && reply.tokens().contains("i");
       boolean unknownName = participants.speakerNamed(c.ownerName).isEmpty();
-      if (taker != null && unknownName && participants.hasName(taker)) {
-        return participants.display(taker);
+      if (takenOn && unknownName && participants.hasName(reply.speakerId())) {
+        return participants.display(reply.speakerId());
       }
       return participants.resolve(c.ownerName);
     }
