@@ -366,8 +366,11 @@ final class ActionItems {
           continue;
         }
         found.confidence *= 0.7 + 0.3 * recognitionConfidence.applyAsDouble(said.sentence());
+        // The clause's own date; else the sentence's, as speech puts a date anywhere in it ("Mark,
+        // you're on the policy text, a draft early next week").
         found.due =
             DueDates.find(String.join(" ", clause.tokens()), meetingDate)
+                .or(() -> DueDates.find(said.sentence().text(), meetingDate))
                 .map(DueDate::date)
                 .orElse(null);
         candidates.add(found);
@@ -378,6 +381,10 @@ final class ActionItems {
     for (Candidate candidate : candidates) {
       if (candidate.confidence < THRESHOLD) {
         continue;
+      }
+      if (candidate.kind == Kind.OPEN_REQUEST && candidate.ownerSpeakerId == null) {
+        continue; // "somebody needs to answer the letter", and nobody took it on: a wish, not a
+        // task
       }
       String owner = owner(candidate, participants);
       String text = text(candidate, participants, meetingDate);
@@ -1158,7 +1165,12 @@ final class ActionItems {
         date = DueDates.find(phrase, meetingDate)) {
       phrase = phrase.substring(0, date.get().start()) + " " + phrase.substring(date.get().end());
     }
-    List<String> tokens = new ArrayList<>(List.of(phrase.trim().split("\\s+")));
+    List<String> tokens = new ArrayList<>();
+    for (String token : phrase.trim().split("\\s+")) {
+      if (!token.isEmpty()) {
+        tokens.add(token);
+      }
+    }
     while (!tokens.isEmpty() && DANGLING.contains(tokens.get(tokens.size() - 1))) {
       tokens.remove(tokens.size() - 1);
     }

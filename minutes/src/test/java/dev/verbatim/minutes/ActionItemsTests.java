@@ -417,4 +417,15 @@ class ActionItemsTests {
   void wordsThatOnlyLookLikeTasksAreNotCaught(String line) {
     assertThat(items(Transcripts.named("ana: hello", "bob: " + line, "carl: okay"))).isEmpty();
   }
+
+  @Test
+  void anOpenCallNobodyTakesOnIsNotATask() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "ana: somebody needs to answer the letter from the school",
+                    "bob: the budget looks fine",
+                    "carl: agreed")))
+        .isEmpty();
+  }
 }
