@@ -147,7 +147,35 @@ final class ActionItems {
           "see",
           "talk",
           "go",
-          "do");
+          "do",
+          "nobody",
+          "everybody",
+          "everyone",
+          "someone",
+          "somebody",
+          "anyone",
+          "anybody",
+          "nothing",
+          "everything",
+          "yes",
+          "all",
+          "both",
+          "each",
+          "my",
+          "your",
+          "his",
+          "her",
+          "our",
+          "their",
+          "what",
+          "which",
+          "who",
+          "sorry",
+          "thanks",
+          "thank",
+          "well",
+          "mine",
+          "yours");
 
   /** Verbs from {@link #NOT_TASKS} that are tasks with the right object: "get back to", … */
   private static final List<List<String>> TASK_PHRASES =
@@ -326,14 +354,25 @@ final class ActionItems {
         }
         continue;
       }
-      Candidate found = detect(said, participants);
-      if (found == null) {
-        continue;
+      Candidate inSentence = null;
+      for (Utterance clause : clauses(said, participants)) {
+        if (inSentence != null && inSentence.kind == Kind.OPEN_REQUEST && isAcceptance(clause)) {
+          // "We need someone to run the training. I'll do it myself."
+          inSentence.ownerSpeakerId = said.speakerId();
+          continue;
+        }
+        Candidate found = detect(clause, participants);
+        if (found == null) {
+          continue;
+        }
+        found.confidence *= 0.7 + 0.3 * recognitionConfidence.applyAsDouble(said.sentence());
+        found.due =
+            DueDates.find(String.join(" ", clause.tokens()), meetingDate)
+                .map(DueDate::date)
+                .orElse(null);
+        candidates.add(found);
+        inSentence = found;
       }
-      found.confidence *= 0.7 + 0.3 * recognitionConfidence.applyAsDouble(said.sentence());
-      found.due =
-          DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
-      candidates.add(found);
     }
     List<ActionItem> items = new ArrayList<>();
     for (Candidate candidate : candidates) {
@@ -362,6 +401,46 @@ final class ActionItems {
   }
 
   // ---- detection ---------------------------------------------------------------------------
+
+  /**
+   * Cuts a sentence where a new task may start: "I'll let the managers know tomorrow mark can you
+   * have a draft to me" holds two. Speech without pauses runs such clauses together. A sentence
+   * that opens with a condition stays whole, so its condition keeps applying.
+   */
+  private static List<Utterance> clauses(Utterance u, Participants participants) {
+    if (startsConditional(u)) {
+      return List.of(u);
+    }
+    List<Integer> starts = new ArrayList<>(List.of(0));
+    for (int k = u.start() + 3; k < u.tokens().size() - 2; k++) {
+      String before = u.token(k - 1);
+      if (Set.of("that", "if", "when", "unless", "maybe", "perhaps", "said", "think", "because")
+          .contains(before)) {
+        continue;
+      }
+      boolean iCommit =
+          u.matches(k, "i") && Set.of("will", "shall", "am", "can").contains(u.token(k + 1));
+      boolean addressed =
+          participants.isName(u.token(k))
+              && Set.of("can", "could", "would", "please", "you").contains(u.token(k + 1));
+      boolean asked =
+          Set.of("can", "could", "would").contains(u.token(k))
+              && u.matches(k + 1, "you")
+              && !participants.isName(before);
+      if ((iCommit || addressed || asked) && k - starts.get(starts.size() - 1) >= 3) {
+        starts.add(k);
+      }
+    }
+    if (starts.size() == 1) {
+      return List.of(u);
+    }
+    List<Utterance> clauses = new ArrayList<>();
+    for (int c = 0; c < starts.size(); c++) {
+      int to = c + 1 < starts.size() ? starts.get(c + 1) : u.tokens().size();
+      clauses.add(u.clause(starts.get(c), to));
+    }
+    return clauses;
+  }
 
   private static @Nullable Candidate detect(Utterance u, Participants participants) {
     if (isPast(u) || startsConditional(u)) {
@@ -409,6 +488,10 @@ final class ActionItems {
       int verb = verbAt(u, p);
       return verb < 0 ? null : owned(new Candidate(Kind.EXPLICIT, u, verb), u);
     }
+    int nextStep = u.find(0, "next", "step");
+    if (at < 0 && nextStep >= 0) {
+      at = nextStep; // "next step: update the handbook"
+    }
     int toDoFor = u.find(0, "to", "do", "for");
     if (at < 0 && toDoFor >= 0 && participants.isName(u.token(toDoFor + 3))) {
       at = toDoFor; // "not yet. to do for john: review the narrative"
@@ -426,7 +509,7 @@ final class ActionItems {
       forName = u.token(p + 1);
       p += 2;
     }
-    while (Set.of("is", "are", "to", "here", "number", "one", "two", "three")
+    while (Set.of("is", "are", "to", "here", "number", "one", "two", "three", "s", "will", "be")
         .contains(u.token(p))) {
       p++;
     }
@@ -458,6 +541,11 @@ final class ActionItems {
   }
 
   private static @Nullable Candidate commitment(Utterance u) {
+    int countMeIn = u.find(u.start(), "count", "me", "in", "for");
+    if (countMeIn >= 0 && countMeIn + 4 < u.tokens().size()) {
+      // "Count me in for the tasting": written as "Take part in the tasting".
+      return owned(new Candidate(Kind.COMMITMENT, u, countMeIn + 2), u);
+    }
     for (int i = u.start(); i < u.tokens().size(); i++) {
       if (u.matches(i, "let", "me")) {
         int verb = verbAt(u, i + 2);
@@ -493,6 +581,11 @@ final class ActionItems {
         return null;
       }
       if (u.matches(p, "be") && !u.token(p + 1).endsWith("ing")) {
+        // "I'll be there and write it up": the task is the second verb.
+        int and = u.find(p, "and");
+        if (and > 0 && and <= p + 3 && verbAt(u, and + 1) == and + 1) {
+          return owned(new Candidate(kind, u, and + 1), u);
+        }
         continue;
       }
       int verb = verbAt(u, u.matches(p, "be") ? p + 1 : p);
@@ -539,6 +632,9 @@ final class ActionItems {
       if (u.matches(verbFrom, "mind")) {
         verbFrom++;
       }
+      if (u.matches(verbFrom, "be", "able", "to")) {
+        verbFrom += 3; // "would you be able to look at the logs"
+      }
       if (u.matches(p, "will") && vocative == null) {
         return null; // "will you be there" without a name is a question, not a request
       }
@@ -546,6 +642,21 @@ final class ActionItems {
     } else if (u.matches(p, "please")) {
       verbFrom = p + 1;
       kind = Kind.REQUEST;
+    } else if (Set.of("can", "could", "may").contains(u.token(p))
+        && u.matches(p + 1, "i", "ask", "you")) {
+      // "could I ask you (and Sarah) to put the numbers together"
+      verbFrom = p + 4;
+      if (u.matches(verbFrom, "and")) {
+        verbFrom += 2;
+      }
+      if (!u.matches(verbFrom, "to")) {
+        return null;
+      }
+      verbFrom++;
+      kind = Kind.REQUEST;
+    } else if (vocative != null && u.matches(p, "you", "are", "on")) {
+      verbFrom = p + 2; // "Mark, you're on the policy text": "Work on the policy text"
+      kind = Kind.SOFT_REQUEST;
     } else if (u.matches(p, "if") && wishedFor(u, p)) {
       // "it would be great if Steve could clear the scaffolding"
       int subject = p + 1;
@@ -590,13 +701,29 @@ final class ActionItems {
           && (u.matches(p + 1, "needs", "to") || u.matches(p + 1, "should"))) {
         verbFrom = p + (u.matches(p + 1, "should") ? 2 : 3);
         kind = Kind.OPEN_REQUEST;
+      } else if (Set.of("someone", "somebody").contains(u.token(p))
+          && u.matches(p + 1, "has", "to")) {
+        verbFrom = p + 3;
+        kind = Kind.OPEN_REQUEST;
       }
+    }
+    if (kind == null
+        && (u.matches(p, "we", "need", "someone", "to")
+            || u.matches(p, "we", "need", "somebody", "to")
+            || u.matches(p, "who", "can")
+            || u.matches(p, "who", "wants", "to")
+            || u.matches(p, "does", "anyone", "want", "to")
+            || u.matches(p, "anyone", "want", "to"))) {
+      // Open calls: whoever answers "I'll do it" owns them.
+      int to = u.find(p, "to");
+      verbFrom = u.matches(p, "who", "can") ? p + 2 : to + 1;
+      kind = Kind.OPEN_REQUEST;
     }
     if (kind == null) {
       return null;
     }
     int verb = verbAt(u, verbFrom);
-    if (verb < 0 || isImmediate(u, verb)) {
+    if (verb < 0 || isImmediate(u, verb) || participants.isName(u.token(verb))) {
       return null;
     }
     Candidate candidate = new Candidate(kind, u, verb);
@@ -641,6 +768,17 @@ final class ActionItems {
   }
 
   private static @Nullable Candidate assignment(Utterance u, Participants participants) {
+    int plan = u.find(u.start(), "the", "plan", "is");
+    if (plan >= 0) {
+      // "the plan is for James to collect the scores", "the plan is that Ben sets up …"
+      int name = plan + (u.matches(plan + 3, "for") || u.matches(plan + 3, "that") ? 4 : 3);
+      if (participants.isName(u.token(name))) {
+        int verb = u.matches(name + 1, "to") ? name + 2 : name + 1;
+        Candidate candidate = new Candidate(Kind.ASSIGNMENT, u, verb);
+        candidate.ownerName = u.token(name);
+        return verbAt(u, verb) == verb || u.token(verb).endsWith("s") ? candidate : null;
+      }
+    }
     for (int i = u.start(); i < u.tokens().size() - 2; i++) {
       // A name ahead of a modal is its subject unless a preposition or a verb of speech makes it
       // an object: "tell maria we will …" is not maria's task.
@@ -670,6 +808,12 @@ final class ActionItems {
         p++;
       } else if (u.matches(p, "'s", "going", "to")) {
         p += 3;
+      } else if ((u.matches(p, "'s", "on") || u.matches(p, "is", "on"))
+          && Set.of("the", "a", "an", "that", "this", "it").contains(u.token(p + 2))) {
+        // "Sarah's on the password page": hers to do. Written as "Work on the password page".
+        Candidate candidate = new Candidate(Kind.ASSIGNMENT, u, p + 1);
+        candidate.ownerName = name;
+        return candidate;
       } else if (u.matches(p, "is", "going", "to")) {
         p += 3;
       } else if (u.matches(p, "needs", "to") || u.matches(p, "has", "to")) {
@@ -951,10 +1095,16 @@ final class ActionItems {
     if (c.ownerName != null) {
       // "Jane, can you …" answered by Dana, and nobody here is called Jane: the recogniser
       // misheard the name, and Dana, who took it on, owns it.
-      String taker = c.replies.isEmpty() ? null : c.replies.get(0).speakerId();
+      // Only a request put to someone present, and only a reply that takes it on in the first
+      // person: "Peter will prepare the slides" answered "okay" stays Peter's.
+      Utterance reply = c.replies.isEmpty() ? null : c.replies.get(0);
+      boolean takenOn =
+          reply != null
+              && (c.kind == Kind.REQUEST || c.kind == Kind.SOFT_REQUEST)
+              && reply.tokens().contains("i");
       boolean unknownName = participants.speakerNamed(c.ownerName).isEmpty();
-      if (taker != null && unknownName && participants.hasName(taker)) {
-        return participants.display(taker);
+      if (takenOn && unknownName && participants.hasName(reply.speakerId())) {
+        return participants.display(reply.speakerId());
       }
       return participants.resolve(c.ownerName);
     }
@@ -1019,6 +1169,14 @@ final class ActionItems {
     }
     if (tokens.isEmpty() || tokens.size() == 1 && ANAPHORS.contains(tokens.get(0))) {
       return "";
+    }
+    if (tokens.get(0).equals("on")) {
+      tokens.add(0, "work");
+    } else if (tokens.get(0).equals("in") && tokens.size() > 1 && tokens.get(1).equals("for")) {
+      tokens.set(1, "part");
+      tokens.add(1, "take");
+      tokens.remove(0);
+      tokens.add(2, "in");
     }
     return Sentences.display(tokens, participants.nameWords()) + ".";
   }

@@ -28,6 +28,15 @@ final class Decisions {
           new Cue(List.of("the", "decision", "is"), 0.9),
           new Cue(List.of("the", "decision", "was"), 0.85),
           new Cue(List.of("decision"), 0.8),
+          new Cue(List.of("the", "consensus", "is"), 0.85),
+          new Cue(List.of("final", "answer"), 0.8),
+          new Cue(List.of("we", "are", "sticking", "with"), 0.8),
+          new Cue(List.of("we", "will", "stick", "with"), 0.8),
+          new Cue(List.of("we", "are", "staying", "with"), 0.8),
+          new Cue(List.of("we", "will", "stay", "with"), 0.8),
+          new Cue(List.of("we", "will", "go", "ahead", "with"), 0.8),
+          new Cue(List.of("we", "are", "going", "ahead", "with"), 0.8),
+          new Cue(List.of("let", "us", "go", "ahead", "with"), 0.8),
           new Cue(List.of("let", "us", "go", "with"), 0.8),
           new Cue(List.of("let", "us", "stick", "with"), 0.75),
           new Cue(List.of("we", "will", "go", "with"), 0.8),
@@ -37,6 +46,8 @@ final class Decisions {
 
   /** Cue words that are part of the decision itself ("go with the cloud directory"). */
   private static final Set<String> KEEP_FROM = Set.of("go", "stick");
+
+  private static final Set<String> ANAPHORIC = Set.of("that", "it", "this", "then", "one");
 
   private static final Set<String> CLAUSE_BREAKS = Set.of("so", "but", "and", "then", "okay");
 
@@ -75,6 +86,16 @@ final class Decisions {
           from++;
         }
         List<String> content = u.tokens().subList(from, u.tokens().size());
+        if (content.size() <= 2
+            && content.stream().allMatch(ANAPHORIC::contains)
+            && at > u.start() + 2) {
+          // "No grant goes over ten thousand, and we're sticking with that": what came before.
+          int end = at;
+          while (end > u.start() && Set.of("and", "so", "but").contains(u.token(end - 1))) {
+            end--;
+          }
+          content = u.tokens().subList(u.start(), end);
+        }
         // "Agreed. Let's meet again next week" agrees to nothing: the rest is logistics.
         if (content.size() < 2 || content.get(0).equals("let")) {
           break;

@@ -133,6 +133,12 @@ record Utterance(Sentence sentence, int index, List<String> tokens, int start) {
     return i;
   }
 
+  /** The tokens from {@code from} to {@code to} as an utterance of their own, openers skipped. */
+  Utterance clause(int from, int to) {
+    List<String> part = tokens.subList(from, to);
+    return new Utterance(sentence, index, part, skipOpeners(part));
+  }
+
   /** The same sentence, read from {@code start} on. */
   Utterance withStart(int start) {
     return new Utterance(sentence, index, tokens, start);

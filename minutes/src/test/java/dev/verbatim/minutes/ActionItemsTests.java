@@ -357,4 +357,64 @@ class ActionItemsTests {
             org.assertj.core.groups.Tuple.tuple("David", "Visit site seven and check the records."),
             org.assertj.core.groups.Tuple.tuple("David", "Book my travel."));
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "ana: carlos would you be able to have the final menu ready by friday | Carlos | Have the final menu ready.",
+        "ana: james could i ask you to finish the last four reviews | James | Finish the last four reviews.",
+        "ana: the plan is for james to collect all the scores | James | Collect all the scores.",
+        "ana: sarah's on the password page | Sarah | Work on the password page.",
+        "ana: count me in for the tasting | Ana | Take part in the tasting.",
+        "ana: i'll be there and write it up | Ana | Write it up.",
+        "ana: my action is to update the playbook | Ana | Update the playbook.",
+        "ana: it would be great if steve could clear the scaffolding | Steve | Clear the scaffolding.",
+        "ana: let's have mark look into the noise complaints | Mark | Look into the noise complaints.",
+      })
+  void lessCommonWaysOfTakingOrHandingOutWorkAreCaught(String line, String owner, String text) {
+    assertThat(items(Transcripts.named(line, "bob: okay", "carl: moving on to the budget")))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.owner()).isEqualTo(owner);
+              assertThat(item.text()).isEqualTo(text);
+            });
+  }
+
+  @Test
+  void twoTasksInOneBreathAreTwoItems() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "karen: i'll let the managers know tomorrow mark can you draft the policy text",
+                    "mark: sure",
+                    "bob: good")))
+        .extracting(ActionItem::owner)
+        .containsExactly("Karen", "Mark");
+  }
+
+  @Test
+  void anOpenCallAnsweredInTheSameBreathBelongsToTheSpeaker() {
+    assertThat(
+            items(
+                Transcripts.named(
+                    "ben: we need someone to run a training day i'll do it myself",
+                    "ana: great",
+                    "carl: fine")))
+        .singleElement()
+        .extracting(ActionItem::owner)
+        .isEqualTo("Ben");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "please nobody understands it including me",
+        "the eleventh please sarah is away on the fourth",
+        "if we get the budget i will hire two people and i will train them",
+      })
+  void wordsThatOnlyLookLikeTasksAreNotCaught(String line) {
+    assertThat(items(Transcripts.named("ana: hello", "bob: " + line, "carl: okay"))).isEmpty();
+  }
 }

@@ -25,6 +25,11 @@ class DecisionsTests {
         "let's go with the cloud directory | Go with the cloud directory.",
         "the decision is to keep the old vendor | Keep the old vendor.",
         "so we have decided we will hire two engineers | Hire two engineers.",
+        "so the consensus is to fully fund the three strongest | Fully fund the three strongest.",
+        "we're sticking with the original opening hours | The original opening hours.",
+        "then we'll go ahead with working from home two days a week | Go ahead with working from home two days a week.",
+        "no grant goes over ten thousand and we're sticking with that | No grant goes over ten thousand.",
+        "let's not so we're going with the single page checkout | The single page checkout.",
       })
   void decisionsAreCaughtAndWrittenAsStatements(String line, String expected) {
     assertThat(decisions(line))

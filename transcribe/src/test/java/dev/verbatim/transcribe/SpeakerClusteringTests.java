@@ -53,6 +53,37 @@ class SpeakerClusteringTests {
   }
 
   @Test
+  void hoursOfTurnsAreMergedAlongTimeFirstAndStillTellTheVoicesApart() {
+    // Two hours of one-second windows, four voices taking turns of 5 to 40 seconds.
+    double[][] voices = {voice(), voice(), voice(), voice()};
+    List<VoiceStats> windows = new ArrayList<>();
+    List<Integer> truth = new ArrayList<>();
+    while (windows.size() < 7200) {
+      int v = random.nextInt(voices.length);
+      int turn = 5 + random.nextInt(36);
+      for (int k = 0; k < turn; k++) {
+        windows.add(window(voices[v], 2, 60));
+        truth.add(v);
+      }
+    }
+
+    int[] labels = clustering().cluster(windows);
+
+    assertThat(labels.length).isGreaterThan(SpeakerClustering.MAX_FREE);
+    assertThat(Arrays.stream(labels).distinct().count()).isEqualTo(4);
+    int[] voiceOf = new int[4];
+    Arrays.fill(voiceOf, -1);
+    int agree = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (voiceOf[labels[i]] < 0) {
+        voiceOf[labels[i]] = truth.get(i);
+      }
+      agree += voiceOf[labels[i]] == truth.get(i) ? 1 : 0;
+    }
+    assertThat((double) agree / labels.length).isGreaterThan(0.95);
+  }
+
+  @Test
   void oneVoiceStaysOneCluster() {
     double[] voice = voice();
     List<VoiceStats> windows = new ArrayList<>();
