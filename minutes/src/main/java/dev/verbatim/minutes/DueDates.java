@@ -583,6 +583,12 @@ final class DueDates {
     return toks;
   }
 
+  /** Whether {@code word} can be, or start, a day of the month: "second", "twenty", "2nd", "15". */
+  static boolean isDayOfMonth(String word) {
+    int n = number(word.toLowerCase(Locale.ROOT), 0, word.length()).num();
+    return n >= 1 && n <= 31;
+  }
+
   private static Tok number(String w, int start, int end) {
     Matcher digits = DIGITS.matcher(w);
     if (digits.matches()) {

@@ -318,9 +318,9 @@ final class Sentences {
   private static boolean nearDate(List<String> tokens, int i) {
     boolean before = i > 0 && MONTH_CONTEXT.contains(tokens.get(i - 1));
     int next = i + 1 < tokens.size() && tokens.get(i + 1).equals("the") ? i + 2 : i + 1;
-    boolean after = next < tokens.size() && NumberWords.isDayOfMonth(tokens.get(next));
+    boolean after = next < tokens.size() && DueDates.isDayOfMonth(tokens.get(next));
     boolean ofBefore =
-        i > 1 && tokens.get(i - 1).equals("of") && NumberWords.isDayOfMonth(tokens.get(i - 2));
+        i > 1 && tokens.get(i - 1).equals("of") && DueDates.isDayOfMonth(tokens.get(i - 2));
     return before || after || ofBefore;
   }
 
