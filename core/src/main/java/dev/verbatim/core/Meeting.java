@@ -28,4 +28,16 @@ public record Meeting(
     speakers = List.copyOf(speakers);
     segments = List.copyOf(segments);
   }
+
+  /** This meeting with other minutes. */
+  public Meeting withMinutes(Minutes minutes) {
+    return new Meeting(
+        schema, id, title, date, durationMs, language, source, speakers, segments, minutes);
+  }
+
+  /** This meeting with other speakers, for example once they have names. */
+  public Meeting withSpeakers(List<Speaker> speakers) {
+    return new Meeting(
+        schema, id, title, date, durationMs, language, source, speakers, segments, minutes);
+  }
 }

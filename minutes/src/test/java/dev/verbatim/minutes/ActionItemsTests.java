@@ -198,17 +198,7 @@ class ActionItemsTests {
   void speakerNamesOfPunctuationOnlyBreakNothing() {
     Meeting meeting = Transcripts.named("-: i will send the report", "bob: thanks");
     Meeting oddlyNamed =
-        new Meeting(
-            meeting.schema(),
-            meeting.id(),
-            meeting.title(),
-            meeting.date(),
-            meeting.durationMs(),
-            meeting.language(),
-            meeting.source(),
-            List.of(new Speaker("-", "-", 0), new Speaker("bob", ".", 0)),
-            meeting.segments(),
-            meeting.minutes());
+        meeting.withSpeakers(List.of(new Speaker("-", "-", 0), new Speaker("bob", ".", 0)));
 
     assertThat(items(oddlyNamed)).singleElement().extracting(ActionItem::owner).isEqualTo("-");
   }

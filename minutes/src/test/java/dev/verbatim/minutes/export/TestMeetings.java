@@ -102,18 +102,7 @@ final class TestMeetings {
 
   /** The small meeting before any minutes were written: only segments. */
   static Meeting withoutMinutes() {
-    Meeting meeting = small();
-    return new Meeting(
-        meeting.schema(),
-        meeting.id(),
-        meeting.title(),
-        meeting.date(),
-        meeting.durationMs(),
-        meeting.language(),
-        meeting.source(),
-        meeting.speakers(),
-        meeting.segments(),
-        Minutes.empty());
+    return small().withMinutes(Minutes.empty());
   }
 
   /** A meeting in which nobody said anything. */
@@ -196,16 +185,6 @@ final class TestMeetings {
   }
 
   static Meeting withMinutes(Meeting meeting, Minutes minutes) {
-    return new Meeting(
-        meeting.schema(),
-        meeting.id(),
-        meeting.title(),
-        meeting.date(),
-        meeting.durationMs(),
-        meeting.language(),
-        meeting.source(),
-        meeting.speakers(),
-        meeting.segments(),
-        minutes);
+    return meeting.withMinutes(minutes);
   }
 }

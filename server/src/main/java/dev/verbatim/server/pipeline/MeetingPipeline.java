@@ -155,17 +155,7 @@ public final class MeetingPipeline {
                         ? new Speaker(s.id(), identified.get(s.id()), s.talkTimeMs())
                         : s)
             .toList();
-    return new Meeting(
-        meeting.schema(),
-        meeting.id(),
-        meeting.title(),
-        meeting.date(),
-        meeting.durationMs(),
-        meeting.language(),
-        meeting.source(),
-        speakers,
-        meeting.segments(),
-        minutes);
+    return meeting.withSpeakers(speakers).withMinutes(minutes);
   }
 
   private static List<SourceFile> withWarnings(
