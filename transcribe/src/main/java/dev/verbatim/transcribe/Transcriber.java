@@ -52,11 +52,15 @@ public final class Transcriber implements AutoCloseable {
       long expectedDurationMs,
       int workers,
       Consumer<Progress> progress) {
+    return decoder(language, workers).decode(pcm, expectedDurationMs, progress);
+  }
+
+  /** A decoder over {@code language}'s recognizers, keeping one idle per worker between chunks. */
+  private ParallelDecoder decoder(String language, int workers) {
     RecognizerPool recognizers = models.forLanguage(language);
     int threads = properties.effectiveWorkers(workers);
     recognizers.keepAtLeast(threads);
-    return new ParallelDecoder(recognizers, properties.maxChunk(), threads)
-        .decode(pcm, expectedDurationMs, progress);
+    return new ParallelDecoder(recognizers, properties.maxChunk(), threads);
   }
 
   /**
@@ -101,13 +105,9 @@ public final class Transcriber implements AutoCloseable {
       long expectedDurationMs,
       int workers,
       Consumer<Progress> progress) {
-    RecognizerPool recognizers = models.forLanguage(language);
-    int threads = properties.effectiveWorkers(workers);
-    recognizers.keepAtLeast(threads);
     SpeakerFeatures features = new SpeakerFeatures();
     List<Word> words =
-        new ParallelDecoder(recognizers, properties.maxChunk(), threads)
-            .decode(pcm, expectedDurationMs, progress, features);
+        decoder(language, workers).decode(pcm, expectedDurationMs, progress, features);
     return new Recognised(words, features.windows());
   }
 
