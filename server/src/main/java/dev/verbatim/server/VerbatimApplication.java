@@ -2,8 +2,10 @@ package dev.verbatim.server;
 
 import dev.verbatim.ingest.IngestConfiguration;
 import dev.verbatim.minutes.MinutesConfiguration;
+import dev.verbatim.search.SearchConfiguration;
 import dev.verbatim.transcribe.TranscribeConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -11,5 +13,11 @@ import org.springframework.context.annotation.Import;
  * cli.VerbatimCommand}, which starts this application for the command that needs it.
  */
 @SpringBootApplication
-@Import({IngestConfiguration.class, TranscribeConfiguration.class, MinutesConfiguration.class})
+@EnableConfigurationProperties(VerbatimProperties.class)
+@Import({
+  IngestConfiguration.class,
+  TranscribeConfiguration.class,
+  MinutesConfiguration.class,
+  SearchConfiguration.class
+})
 public class VerbatimApplication {}

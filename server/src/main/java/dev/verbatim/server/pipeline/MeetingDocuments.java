@@ -61,6 +61,11 @@ public final class MeetingDocuments {
     }
   }
 
+  /** Writes {@code meeting} as JSON to {@code out}, which stays open. */
+  public void write(Meeting meeting, OutputStream out) {
+    json.writeValue(out, meeting);
+  }
+
   /** Reads a document written by {@link #write}. */
   public Meeting read(Path source) {
     return json.readValue(source.toFile(), Meeting.class);

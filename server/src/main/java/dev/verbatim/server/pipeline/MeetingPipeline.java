@@ -3,6 +3,7 @@ package dev.verbatim.server.pipeline;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Minutes;
 import dev.verbatim.core.Progress;
+import dev.verbatim.core.Segment;
 import dev.verbatim.core.Source;
 import dev.verbatim.core.SourceFile;
 import dev.verbatim.core.Speaker;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,17 @@ public final class MeetingPipeline {
 
   /** Processes {@code request}, reporting progress from 0 to 1 as audio is recognised. */
   public Meeting process(MeetingRequest request, Consumer<Progress> progress) {
+    return process(request, progress, UnaryOperator.identity());
+  }
+
+  /**
+   * Processes {@code request}; {@code correction} may change the recognised segments (a glossary)
+   * before the minutes are written from them.
+   */
+  public Meeting process(
+      MeetingRequest request,
+      Consumer<Progress> progress,
+      UnaryOperator<List<Segment>> correction) {
     String language = request.language() != null ? request.language() : defaultLanguage;
     int workers = request.workers() != null ? request.workers() : defaultWorkers;
     Map<Path, SourceFile> probes = new LinkedHashMap<>();
@@ -119,7 +132,7 @@ public final class MeetingPipeline {
             language,
             new Source(files),
             transcript.speakers(),
-            transcript.segments(),
+            correction.apply(transcript.segments()),
             Minutes.empty());
     progress.accept(new Progress("minutes", 0));
     Minutes written;

@@ -1,0 +1,247 @@
+package dev.verbatim.server.job;
+
+import dev.verbatim.core.Meeting;
+import dev.verbatim.core.Progress;
+import dev.verbatim.core.Segment;
+import dev.verbatim.ingest.MediaRejectedException;
+import dev.verbatim.server.VerbatimProperties;
+import dev.verbatim.server.events.MeetingEvent;
+import dev.verbatim.server.events.MeetingEvents;
+import dev.verbatim.server.meeting.MediaFile;
+import dev.verbatim.server.meeting.MeetingChanged;
+import dev.verbatim.server.meeting.MeetingHeader;
+import dev.verbatim.server.meeting.MeetingNotFoundException;
+import dev.verbatim.server.meeting.MeetingStatus;
+import dev.verbatim.server.meeting.MeetingStore;
+import dev.verbatim.server.pipeline.MeetingPipeline;
+import dev.verbatim.server.pipeline.MeetingRequest;
+import dev.verbatim.server.storage.MediaStorage;
+import dev.verbatim.transcribe.SpeechModelMissingException;
+import dev.verbatim.transcribe.UnknownLanguageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one job: the meeting's recordings through decode, transcribe, corrections and minutes;
+ * stores the result in the same transaction that completes the job; then lets the index follow.
+ */
+@Component
+class MeetingProcessor {
+
+  private static final Logger log = LoggerFactory.getLogger(MeetingProcessor.class);
+
+  /** Progress reports closer together than this are not stored (a 2-hour job reports often). */
+  private static final double PROGRESS_STEP = 0.01;
+
+  private final JobStore jobs;
+  private final MeetingStore meetings;
+  private final MediaStorage storage;
+  private final MeetingPipeline pipeline;
+  private final List<TranscriptCorrector> correctors;
+  private final MeetingEvents events;
+  private final ApplicationEventPublisher publisher;
+  private final TransactionTemplate transactions;
+  private final VerbatimProperties.Jobs settings;
+
+  MeetingProcessor(
+      JobStore jobs,
+      MeetingStore meetings,
+      MediaStorage storage,
+      MeetingPipeline pipeline,
+      List<TranscriptCorrector> correctors,
+      MeetingEvents events,
+      ApplicationEventPublisher publisher,
+      TransactionTemplate transactions,
+      VerbatimProperties properties) {
+    this.jobs = jobs;
+    this.meetings = meetings;
+    this.storage = storage;
+    this.pipeline = pipeline;
+    this.correctors = correctors;
+    this.events = events;
+    this.publisher = publisher;
+    this.transactions = transactions;
+    this.settings = properties.jobs();
+  }
+
+  void process(Job job, String worker, JobRunner.Control control) {
+    String id = job.meetingId();
+    try {
+      if (job.attempts() > settings.maxAttempts()) {
+        // Each earlier attempt ended with its worker gone (killed, out of memory): stop trying.
+        fail(job, worker, "Processing stopped after " + settings.maxAttempts() + " attempts.");
+        return;
+      }
+      log.info("Processing meeting {} (attempt {})", id, job.attempts());
+      MeetingHeader header = meetings.header(id);
+      Reporter reporter = new Reporter(job, worker, control);
+      reporter.report("decode", 0);
+      List<Path> files = new ArrayList<>();
+      for (MediaFile file : meetings.media(id)) {
+        files.add(storage.localFile(file.storageKey()));
+      }
+      MeetingRequest request =
+          new MeetingRequest(
+              files,
+              header.title(),
+              header.date(),
+              header.language(),
+              header.layout(),
+              null,
+              header.template());
+      List<TranscriptCorrector.Applied> applied = new ArrayList<>();
+      Meeting meeting =
+          pipeline.process(
+              request,
+              reporter,
+              segments -> {
+                List<Segment> corrected = segments;
+                for (TranscriptCorrector corrector : correctors) {
+                  TranscriptCorrector.Applied result = corrector.correct(id, corrected);
+                  applied.add(result);
+                  corrected = result.segments();
+                }
+                return corrected;
+              });
+      control.checkpoint();
+      reporter.report("index", 0);
+      transactions.executeWithoutResult(
+          status -> {
+            meetings.saveProcessed(id, withStoredIdentity(meeting, header));
+            applied.forEach(a -> a.store().run());
+            if (!jobs.complete(job.id(), worker)) {
+              // Cancelled or taken over meanwhile: this result must not be stored.
+              throw new JobStoppedException(JobStoppedException.Reason.LEASE_LOST);
+            }
+          });
+      publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.PROCESSED));
+      events.publish(MeetingEvent.done(id));
+      log.info("Meeting {} processed", id);
+    } catch (JobStoppedException e) {
+      stopped(job, worker, e.reason());
+    } catch (MeetingNotFoundException e) {
+      // Deleted while queued; the cascade removed the job row as well.
+      log.info("Meeting {} was deleted before its job ran", id);
+    } catch (MediaRejectedException | UnknownLanguageException | IllegalArgumentException e) {
+      fail(job, worker, e.getMessage());
+    } catch (SpeechModelMissingException e) {
+      fail(job, worker, "The speech model is missing on the server: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      retryOrFail(job, worker, e);
+    }
+  }
+
+  /** The meeting's id is the database's, not the content-derived one the pipeline computes. */
+  private static Meeting withStoredIdentity(Meeting meeting, MeetingHeader header) {
+    return new Meeting(
+        meeting.schema(),
+        header.id(),
+        meeting.title(),
+        meeting.date(),
+        meeting.durationMs(),
+        meeting.language(),
+        meeting.source(),
+        meeting.speakers(),
+        meeting.segments(),
+        meeting.minutes());
+  }
+
+  private void stopped(Job job, String worker, JobStoppedException.Reason reason) {
+    switch (reason) {
+      case SHUTDOWN -> {
+        jobs.release(job.id(), worker);
+        meetings.progress(job.meetingId(), MeetingStatus.QUEUED, null, 0);
+        log.info("Meeting {} goes back to the queue: the server is stopping", job.meetingId());
+      }
+      case CANCELLED -> log.info("Meeting {} cancelled", job.meetingId());
+      case LEASE_LOST -> log.warn("Lost the job of meeting {}; its result is dropped", job.meetingId());
+    }
+  }
+
+  private void retryOrFail(Job job, String worker, Exception e) {
+    if (job.attempts() >= settings.maxAttempts()) {
+      log.error("Meeting {} failed after {} attempts", job.meetingId(), job.attempts(), e);
+      fail(job, worker, "Processing failed: " + e.getMessage());
+      return;
+    }
+    Duration delay = settings.retryDelay().multipliedBy(1L << Math.min(10, job.attempts() - 1));
+    log.warn(
+        "Meeting {} failed (attempt {}); retrying in {}", job.meetingId(), job.attempts(), delay, e);
+    if (jobs.retry(job.id(), worker, String.valueOf(e.getMessage()), delay)) {
+      meetings.progress(job.meetingId(), MeetingStatus.QUEUED, "retrying", 0);
+      events.publish(MeetingEvent.progress(job.meetingId(), "retrying", 0));
+    }
+  }
+
+  private void fail(Job job, String worker, String reason) {
+    if (jobs.fail(job.id(), worker, reason)) {
+      meetings.failed(job.meetingId(), reason);
+      events.publish(MeetingEvent.failed(job.meetingId(), reason));
+      log.warn("Meeting {} failed: {}", job.meetingId(), reason);
+    }
+  }
+
+  /**
+   * After a cancel, a meeting processed before keeps its old result and is done again; one never
+   * processed is failed, with the reason.
+   */
+  static void afterCancel(MeetingStore meetings, String meetingId) {
+    if (meetings.segments(meetingId).isEmpty()) {
+      meetings.failed(meetingId, "Cancelled.");
+    } else {
+      meetings.progress(meetingId, MeetingStatus.DONE, null, 1);
+    }
+  }
+
+  /** Turns pipeline progress into the job's, stores it now and then, and checks for a stop. */
+  private final class Reporter implements Consumer<Progress> {
+    private final Job job;
+    private final String worker;
+    private final JobRunner.Control control;
+    private String lastStage = "";
+    private double lastProgress = -1;
+
+    Reporter(Job job, String worker, JobRunner.Control control) {
+      this.job = job;
+      this.worker = worker;
+      this.control = control;
+    }
+
+    @Override
+    public void accept(Progress p) {
+      report(p.stage(), p.fraction());
+    }
+
+    void report(String stage, double fraction) {
+      control.checkpoint();
+      double overall = overall(stage, fraction);
+      if (stage.equals(lastStage) && overall - lastProgress < PROGRESS_STEP) {
+        return;
+      }
+      lastStage = stage;
+      lastProgress = overall;
+      jobs.progress(job.id(), worker, stage, overall);
+      meetings.progress(job.meetingId(), MeetingStatus.PROCESSING, stage, overall);
+      events.publish(MeetingEvent.progress(job.meetingId(), stage, overall));
+    }
+
+    /** Recognition is nearly all of the time; the rest share the last few percent. */
+    private static double overall(String stage, double fraction) {
+      return switch (stage) {
+        case "decode" -> 0.01 * fraction;
+        case "minutes" -> 0.90 + 0.07 * fraction;
+        case "index" -> 0.97 + 0.03 * fraction;
+        default -> 0.01 + 0.89 * fraction;
+      };
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.verbatim.server.meeting;
+
+/**
+ * A meeting's stored content changed: derived data (the search index, open pages) follows. Sent as
+ * a Spring application event after the change is committed.
+ */
+public record MeetingChanged(String meetingId, Change change) {
+
+  /** What happened. */
+  public enum Change {
+    /** A job stored a new transcript and minutes. */
+    PROCESSED,
+    /** A person edited it. */
+    EDITED,
+    /** It is gone, with its media. */
+    DELETED
+  }
+}

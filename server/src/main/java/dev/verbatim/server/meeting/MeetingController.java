@@ -1,0 +1,459 @@
+package dev.verbatim.server.meeting;
+
+import dev.verbatim.core.ActionItem;
+import dev.verbatim.core.ActionItemStatus;
+import dev.verbatim.core.Decision;
+import dev.verbatim.core.Meeting;
+import dev.verbatim.core.Segment;
+import dev.verbatim.core.SourceFile;
+import dev.verbatim.server.events.MeetingEvent;
+import dev.verbatim.server.events.MeetingEvents;
+import dev.verbatim.server.storage.MediaStorage;
+import dev.verbatim.transcribe.edit.SegmentCorrection;
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The meetings API: read, follow, play, edit, reprocess and delete meetings. */
+@RestController
+class MeetingController {
+
+  private static final Logger log = LoggerFactory.getLogger(MeetingController.class);
+  private static final int MAX_PAGE = 100;
+  private static final int MAX_TEXT = 2000;
+
+  private final MeetingStore meetings;
+  private final MediaStorage storage;
+  private final MeetingEvents events;
+  private final Processing processing;
+  private final ApplicationEventPublisher publisher;
+  private final JsonMapper json;
+
+  MeetingController(
+      MeetingStore meetings,
+      MediaStorage storage,
+      MeetingEvents events,
+      Processing processing,
+      ApplicationEventPublisher publisher,
+      JsonMapper json) {
+    this.meetings = meetings;
+    this.storage = storage;
+    this.events = events;
+    this.processing = processing;
+    this.publisher = publisher;
+    this.json = json;
+  }
+
+  /** One page of the meetings list. */
+  record MeetingPage(List<MeetingHeader> items, int page, int size, long total) {}
+
+  @Operation(summary = "List meetings, newest first, with their processing status")
+  @GetMapping("/api/meetings")
+  MeetingPage list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE) {
+      throw new IllegalArgumentException("page must be 0 or more and size 1 to " + MAX_PAGE);
+    }
+    return new MeetingPage(meetings.list(page * size, size), page, size, meetings.count());
+  }
+
+  @Operation(
+      summary = "The meeting document (verbatim/meeting@1) with status, progress and error")
+  @GetMapping("/api/meetings/{id}")
+  ObjectNode get(@PathVariable String id) {
+    MeetingHeader header = meetings.header(id);
+    Meeting meeting = meetings.load(id);
+    ObjectNode document = (ObjectNode) json.valueToTree(meeting);
+    document.put("status", header.status().value());
+    document.put("stage", header.stage());
+    document.put("progress", header.progress());
+    document.put("error", header.error());
+    ObjectNode minutes = (ObjectNode) document.get("minutes");
+    markConfirmed(minutes.withArray("actionItems"), meetings.actionItems(id));
+    markConfirmed(minutes.withArray("decisions"), meetings.decisions(id));
+    var media = document.putArray("media");
+    for (MediaFile file : meetings.media(id)) {
+      media
+          .addObject()
+          .put("name", file.name())
+          .put("sizeBytes", file.sizeBytes())
+          .put("url", "/api/meetings/" + id + "/media?file=" + file.ordinal());
+    }
+    return document;
+  }
+
+  private static void markConfirmed(
+      tools.jackson.databind.node.ArrayNode items, List<? extends MeetingStore.Reviewed<?>> rows) {
+    for (int i = 0; i < items.size() && i < rows.size(); i++) {
+      ((ObjectNode) items.get(i)).put("confirmed", rows.get(i).confirmed());
+    }
+  }
+
+  @Operation(summary = "The original recording, with HTTP range requests for seeking")
+  @GetMapping("/api/meetings/{id}/media")
+  ResponseEntity<Resource> media(
+      @PathVariable String id, @RequestParam(defaultValue = "0") int file) throws IOException {
+    List<MediaFile> files = meetings.media(id);
+    if (files.isEmpty()) {
+      meetings.header(id);
+    }
+    MediaFile chosen =
+        files.stream()
+            .filter(f -> f.ordinal() == file)
+            .findFirst()
+            .orElseThrow(() -> new MeetingNotFoundException("Recording " + file + " of " + id));
+    // Spring answers Range headers for a Resource body with 206 and the requested bytes.
+    return ResponseEntity.ok()
+        .contentType(mediaType(id, chosen))
+        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+        .body(new FileSystemResource(storage.localFile(chosen.storageKey())));
+  }
+
+  private MediaType mediaType(String id, MediaFile file) {
+    List<SourceFile> probed = meetings.load(id).source().files();
+    String type =
+        file.ordinal() < probed.size() ? probed.get(file.ordinal()).mediaType() : file.mediaType();
+    try {
+      return type != null ? MediaType.parseMediaType(type) : MediaType.APPLICATION_OCTET_STREAM;
+    } catch (IllegalArgumentException e) {
+      return MediaType.APPLICATION_OCTET_STREAM;
+    }
+  }
+
+  @Operation(summary = "Server-Sent Events: job progress (stage, progress), done, failed, updated")
+  @GetMapping(path = "/api/meetings/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events(@PathVariable String id) throws IOException {
+    MeetingHeader header = meetings.header(id);
+    SseEmitter emitter = events.subscribe(id);
+    // The current state first, so a page that opens mid-job shows where it is at once.
+    MeetingEvent now =
+        switch (header.status()) {
+          case DONE -> MeetingEvent.done(id);
+          case FAILED -> MeetingEvent.failed(id, String.valueOf(header.error()));
+          default ->
+              MeetingEvent.progress(
+                  id, header.stage() != null ? header.stage() : "queued", header.progress());
+        };
+    emitter.send(SseEmitter.event().name(now.type()).data(now));
+    return emitter;
+  }
+
+  @Operation(summary = "Events of every meeting, for the meetings list")
+  @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter allEvents() {
+    return events.subscribeAll();
+  }
+
+  @Operation(summary = "Change the title and date")
+  @PatchMapping("/api/meetings/{id}")
+  MeetingHeader update(@PathVariable String id, @RequestBody JsonNode body) {
+    MeetingHeader header = meetings.header(id);
+    String title = body.has("title") ? text(body, "title", 200) : header.title();
+    if (title == null || title.isBlank()) {
+      throw new IllegalArgumentException("A meeting needs a title.");
+    }
+    LocalDate date = body.has("date") ? date(body.get("date").asString()) : header.date();
+    meetings.updateHeader(id, title, date);
+    edited(id);
+    return meetings.header(id);
+  }
+
+  @Operation(summary = "Name a speaker; the speaker's action items take the name as owner")
+  @PutMapping("/api/meetings/{id}/speakers/{speakerId}")
+  Map<String, Object> renameSpeaker(
+      @PathVariable String id, @PathVariable String speakerId, @RequestBody JsonNode body) {
+    String name = text(body, "name", 100);
+    if (!meetings.renameSpeaker(id, speakerId, name == null || name.isBlank() ? null : name)) {
+      throw new MeetingNotFoundException("Speaker " + speakerId + " of meeting " + id);
+    }
+    edited(id);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("id", speakerId);
+    result.put("name", name);
+    return result;
+  }
+
+  @Operation(summary = "Correct a segment's text; word timings are kept and realigned")
+  @PutMapping("/api/meetings/{id}/segments/{segmentId}")
+  Segment correctSegment(
+      @PathVariable String id, @PathVariable String segmentId, @RequestBody JsonNode body) {
+    Segment segment =
+        meetings
+            .segment(id, segmentId)
+            .orElseThrow(() -> new MeetingNotFoundException("Segment " + segmentId + " of " + id));
+    String text = text(body, "text", 10_000);
+    if (text == null) {
+      throw new IllegalArgumentException("Give the corrected text as \"text\".");
+    }
+    Segment corrected = SegmentCorrection.correct(segment, text);
+    meetings.updateSegment(id, corrected);
+    edited(id);
+    return corrected;
+  }
+
+  @Operation(summary = "Add an action item by hand")
+  @PostMapping("/api/meetings/{id}/action-items")
+  ResponseEntity<Map<String, Object>> addActionItem(
+      @PathVariable String id, @RequestBody JsonNode body) {
+    meetings.header(id);
+    String text = text(body, "text", MAX_TEXT);
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("An action item needs \"text\".");
+    }
+    ActionItem item =
+        new ActionItem(
+            "a-" + UUID.randomUUID().toString().substring(0, 8),
+            text,
+            text(body, "owner", 100),
+            body.has("due") && !body.get("due").isNull() ? date(body.get("due").asString()) : null,
+            body.has("status") ? status(body.get("status").asString()) : ActionItemStatus.OPEN,
+            body.has("startMs") ? Math.max(0, body.get("startMs").asLong()) : 0,
+            List.of(),
+            1,
+            "");
+    meetings.saveActionItem(id, item, true, null);
+    edited(id);
+    return ResponseEntity.created(URI.create("/api/meetings/" + id + "/action-items/" + item.id()))
+        .body(actionItem(id, item.id()));
+  }
+
+  @Operation(
+      summary = "Edit or confirm an action item",
+      description =
+          "Fields: text, owner, due, status (open, in_progress, done, dismissed), confirmed."
+              + " With If-Match (the version from the ETag) the edit fails with 412 if someone"
+              + " else changed it first.")
+  @PatchMapping("/api/meetings/{id}/action-items/{itemId}")
+  ResponseEntity<Map<String, Object>> editActionItem(
+      @PathVariable String id,
+      @PathVariable String itemId,
+      @RequestBody JsonNode body,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    MeetingStore.Reviewed<ActionItem> current =
+        meetings.actionItems(id).stream()
+            .filter(r -> r.value().id().equals(itemId))
+            .findFirst()
+            .orElseThrow(() -> new MeetingNotFoundException("Action item " + itemId));
+    ActionItem old = current.value();
+    String text = body.has("text") ? text(body, "text", MAX_TEXT) : old.text();
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("An action item needs text.");
+    }
+    ActionItem changed =
+        new ActionItem(
+            old.id(),
+            text,
+            body.has("owner") ? blankToNull(text(body, "owner", 100)) : old.owner(),
+            body.has("due")
+                ? (body.get("due").isNull() || body.get("due").asString().isBlank()
+                    ? null
+                    : date(body.get("due").asString()))
+                : old.due(),
+            body.has("status") ? status(body.get("status").asString()) : old.status(),
+            old.startMs(),
+            old.segmentIds(),
+            old.confidence(),
+            old.quote());
+    boolean confirmed =
+        body.has("confirmed") ? body.get("confirmed").asBoolean() : current.confirmed();
+    Integer expected = ifMatch != null ? version(ifMatch) : null;
+    int version = meetings.saveActionItem(id, changed, confirmed, expected);
+    if (version == -1) {
+      throw EditConflictException.stale(
+          "Action item " + itemId + " was changed by someone else; reload it and try again.");
+    }
+    edited(id);
+    return ResponseEntity.ok().eTag("\"" + version + "\"").body(actionItem(id, itemId));
+  }
+
+  @DeleteMapping("/api/meetings/{id}/action-items/{itemId}")
+  ResponseEntity<Void> deleteActionItem(@PathVariable String id, @PathVariable String itemId) {
+    if (!meetings.deleteActionItem(id, itemId)) {
+      throw new MeetingNotFoundException("Action item " + itemId);
+    }
+    edited(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "Add a decision by hand")
+  @PostMapping("/api/meetings/{id}/decisions")
+  ResponseEntity<Decision> addDecision(@PathVariable String id, @RequestBody JsonNode body) {
+    meetings.header(id);
+    String text = text(body, "text", MAX_TEXT);
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("A decision needs \"text\".");
+    }
+    Decision decision =
+        new Decision(
+            "d-" + UUID.randomUUID().toString().substring(0, 8),
+            text,
+            body.has("startMs") ? Math.max(0, body.get("startMs").asLong()) : 0,
+            List.of(),
+            1,
+            "");
+    meetings.saveDecision(id, decision, true);
+    edited(id);
+    return ResponseEntity.created(URI.create("/api/meetings/" + id + "/decisions/" + decision.id()))
+        .body(decision);
+  }
+
+  @Operation(summary = "Edit or confirm a decision (text, confirmed)")
+  @PatchMapping("/api/meetings/{id}/decisions/{decisionId}")
+  Decision editDecision(
+      @PathVariable String id, @PathVariable String decisionId, @RequestBody JsonNode body) {
+    MeetingStore.Reviewed<Decision> current =
+        meetings.decisions(id).stream()
+            .filter(r -> r.value().id().equals(decisionId))
+            .findFirst()
+            .orElseThrow(() -> new MeetingNotFoundException("Decision " + decisionId));
+    Decision old = current.value();
+    String text = body.has("text") ? text(body, "text", MAX_TEXT) : old.text();
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("A decision needs text.");
+    }
+    Decision changed =
+        new Decision(old.id(), text, old.startMs(), old.segmentIds(), old.confidence(), old.quote());
+    meetings.saveDecision(
+        id,
+        changed,
+        body.has("confirmed") ? body.get("confirmed").asBoolean() : current.confirmed());
+    edited(id);
+    return changed;
+  }
+
+  @DeleteMapping("/api/meetings/{id}/decisions/{decisionId}")
+  ResponseEntity<Void> deleteDecision(@PathVariable String id, @PathVariable String decisionId) {
+    if (!meetings.deleteDecision(id, decisionId)) {
+      throw new MeetingNotFoundException("Decision " + decisionId);
+    }
+    edited(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "Process the meeting again from its recordings (edits are replaced)")
+  @PostMapping("/api/meetings/{id}/reprocess")
+  ResponseEntity<Map<String, Object>> reprocess(@PathVariable String id) {
+    meetings.header(id);
+    if (!processing.reprocess(id)) {
+      throw new EditConflictException("The meeting is already being processed.");
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id, "status", "queued"));
+  }
+
+  @Operation(summary = "Cancel the meeting's queued or running job")
+  @PostMapping("/api/meetings/{id}/cancel")
+  Map<String, Object> cancel(@PathVariable String id) {
+    meetings.header(id);
+    if (!processing.cancel(id)) {
+      throw new EditConflictException("The meeting has no job to cancel.");
+    }
+    return Map.of("id", id, "status", meetings.header(id).status().value());
+  }
+
+  @Operation(summary = "Delete the meeting: its media, rows and index entries")
+  @DeleteMapping("/api/meetings/{id}")
+  ResponseEntity<Void> delete(@PathVariable String id) {
+    meetings.header(id);
+    processing.cancel(id);
+    meetings.delete(id);
+    try {
+      storage.deleteAll(id);
+    } catch (IOException e) {
+      // The rows are gone, so nothing refers to these files any more; say so and carry on.
+      log.error("Meeting {} deleted, but its media could not be removed", id, e);
+    }
+    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.DELETED));
+    return ResponseEntity.noContent().build();
+  }
+
+  private Map<String, Object> actionItem(String id, String itemId) {
+    MeetingStore.Reviewed<ActionItem> row =
+        meetings.actionItems(id).stream()
+            .filter(r -> r.value().id().equals(itemId))
+            .findFirst()
+            .orElseThrow(() -> new MeetingNotFoundException("Action item " + itemId));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> item = json.convertValue(row.value(), LinkedHashMap.class);
+    item.put("confirmed", row.confirmed());
+    item.put("version", row.version());
+    return item;
+  }
+
+  private void edited(String id) {
+    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.EDITED));
+    events.publish(MeetingEvent.updated(id));
+  }
+
+  private static @Nullable String text(JsonNode body, String field, int max) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String value = node.asString().strip();
+    if (value.length() > max) {
+      throw new IllegalArgumentException(
+          "\"" + field + "\" is too long: " + value.length() + " characters, at most " + max + ".");
+    }
+    return value;
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("Dates are YYYY-MM-DD: \"" + value + "\"", e);
+    }
+  }
+
+  private static ActionItemStatus status(String value) {
+    try {
+      return ActionItemStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "status is one of open, in_progress, done, dismissed: \"" + value + "\"", e);
+    }
+  }
+
+  private static int version(String ifMatch) {
+    try {
+      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("If-Match must be the item's ETag, like \"3\"", e);
+    }
+  }
+}

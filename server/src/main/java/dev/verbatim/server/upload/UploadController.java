@@ -1,0 +1,69 @@
+package dev.verbatim.server.upload;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/meetings}: recordings in one multipart request. The servlet container spools
+ * each part to disk as it arrives, and the part streams from there into storage, so no recording
+ * is ever held in memory.
+ */
+@RestController
+class UploadController {
+
+  private final Uploads uploads;
+
+  UploadController(Uploads uploads) {
+    this.uploads = uploads;
+  }
+
+  @Operation(
+      summary = "Upload recordings as a new meeting",
+      description =
+          "Parts: file (repeatable; several only with multitrack=true), title, date (YYYY-MM-DD),"
+              + " multitrack. Returns 202 and queues processing; the same recordings again return"
+              + " 200 with the meeting they already made.")
+  @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> upload(
+      @RequestPart("file") List<MultipartFile> files,
+      @RequestParam(name = "title", required = false) @Nullable String title,
+      @RequestParam(name = "date", required = false) @Nullable LocalDate date,
+      @RequestParam(name = "multitrack", defaultValue = "false") boolean multitrack) {
+    List<Uploads.Incoming> incoming = files.stream().map(Part::new).map(Uploads.Incoming.class::cast).toList();
+    Uploads.Created created = uploads.create(incoming, title, date, multitrack);
+    return ResponseEntity.status(created.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+        .location(URI.create("/api/meetings/" + created.meetingId()))
+        .body(
+            Map.of(
+                "id", created.meetingId(),
+                "duplicate", created.duplicate(),
+                "status", created.duplicate() ? "exists" : "queued"));
+  }
+
+  private record Part(MultipartFile file) implements Uploads.Incoming {
+    @Override
+    public String name() {
+      return Objects.requireNonNullElse(file.getOriginalFilename(), "recording");
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return file.getInputStream();
+    }
+  }
+}

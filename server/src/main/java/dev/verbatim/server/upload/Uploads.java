@@ -1,0 +1,175 @@
+package dev.verbatim.server.upload;
+
+import dev.verbatim.server.job.JobQueue;
+import dev.verbatim.server.meeting.MediaFile;
+import dev.verbatim.server.meeting.MeetingStore;
+import dev.verbatim.server.pipeline.TrackLayout;
+import dev.verbatim.server.storage.MediaStorage;
+import dev.verbatim.transcribe.TranscribeProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns uploaded recordings into a queued meeting: streams them into storage, recognises a
+ * repeated upload by its content hash, and queues the job in the transaction that creates the
+ * meeting, so no meeting is ever left without its job.
+ */
+@Service
+public class Uploads {
+
+  private static final Logger log = LoggerFactory.getLogger(Uploads.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int MAX_TITLE = 200;
+
+  private final MeetingStore meetings;
+  private final MediaStorage storage;
+  private final JobQueue queue;
+  private final TransactionTemplate transactions;
+  private final String language;
+
+  Uploads(
+      MeetingStore meetings,
+      MediaStorage storage,
+      JobQueue queue,
+      TransactionTemplate transactions,
+      TranscribeProperties transcribe) {
+    this.meetings = meetings;
+    this.storage = storage;
+    this.queue = queue;
+    this.transactions = transactions;
+    this.language = transcribe.defaultLanguage();
+  }
+
+  /** One recording as it arrives. */
+  public interface Incoming {
+    /** The name the uploader's file had. */
+    String name();
+
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * The meeting an upload made.
+   *
+   * @param duplicate true when the same recordings had already made this meeting
+   */
+  public record Created(String meetingId, boolean duplicate) {}
+
+  public Created create(
+      List<? extends Incoming> files,
+      @Nullable String title,
+      @Nullable LocalDate date,
+      boolean multitrack) {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("Upload at least one recording (part \"file\").");
+    }
+    if (files.size() > 1 && !multitrack) {
+      throw new IllegalArgumentException(
+          "Several files make one meeting only as separate tracks: set multitrack=true.");
+    }
+    String id = newId();
+    List<MediaFile> media = new ArrayList<>();
+    try {
+      for (Incoming file : files) {
+        String name = FileNames.safe(file.name());
+        String key = id + "/" + media.size() + "/" + name;
+        MediaStorage.StoredObject stored;
+        try (InputStream in = file.open()) {
+          stored = storage.store(key, in);
+        }
+        media.add(new MediaFile(media.size(), name, key, stored.size(), stored.sha256(), null));
+      }
+    } catch (IOException e) {
+      discard(id);
+      throw new UploadFailedException("The upload could not be stored: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      discard(id);
+      throw e;
+    }
+    TrackLayout layout = multitrack ? TrackLayout.FILE_PER_SPEAKER : TrackLayout.MIXED;
+    String contentKey = contentKey(layout, media);
+    Optional<String> existing = meetings.findByContentKey(contentKey);
+    if (existing.isPresent()) {
+      discard(id);
+      log.info("Upload repeats meeting {}; nothing new to do", existing.get());
+      return new Created(existing.get(), true);
+    }
+    String meetingTitle = title(title, files.get(0).name());
+    MeetingStore.NewMeeting meeting =
+        new MeetingStore.NewMeeting(
+            id,
+            meetingTitle,
+            date != null ? date : LocalDate.now(),
+            language,
+            layout,
+            null,
+            contentKey);
+    try {
+      transactions.executeWithoutResult(
+          status -> {
+            meetings.insert(meeting, media);
+            queue.enqueue(id);
+          });
+    } catch (DuplicateKeyException raced) {
+      // The same recordings arrived twice at once; the other upload won.
+      discard(id);
+      return new Created(
+          meetings.findByContentKey(contentKey).orElseThrow(() -> raced), true);
+    }
+    log.info("Meeting {} created from {} file(s), queued", id, media.size());
+    return new Created(id, false);
+  }
+
+  private static String title(@Nullable String title, String fileName) {
+    String chosen =
+        title == null || title.isBlank() ? FileNames.title(fileName) : title.strip();
+    if (chosen.length() > MAX_TITLE) {
+      throw new IllegalArgumentException(
+          "The title is too long: " + chosen.length() + " characters, at most " + MAX_TITLE + ".");
+    }
+    return chosen;
+  }
+
+  private void discard(String id) {
+    try {
+      storage.deleteAll(id);
+    } catch (IOException e) {
+      log.warn("Could not remove the media of the unused upload {}", id, e);
+    }
+  }
+
+  private static String newId() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return "m-" + HexFormat.of().formatHex(bytes);
+  }
+
+  /** The same files in the same layout have the same key, whatever they are called. */
+  private static String contentKey(TrackLayout layout, List<MediaFile> media) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(layout.name().getBytes(StandardCharsets.UTF_8));
+      for (MediaFile file : media) {
+        digest.update(file.sha256().getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
+  }
+}
