@@ -1,8 +1,9 @@
 /**
  * The Lucene index of meetings and the queries over it.
  *
- * <p>Not yet built: search arrives with its own issue. This module exists so the module graph is in
- * place and guarded.
+ * <p>{@link dev.verbatim.search.MeetingIndex} holds one document per transcript segment, one per
+ * meeting (title, participants, summary, keywords, decisions) and one per action item, and answers
+ * {@link dev.verbatim.search.SearchQuery search queries} with HTML-safe highlighted snippets.
  */
 @NullMarked
 package dev.verbatim.search;

@@ -1,0 +1,14 @@
+package dev.verbatim.search;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the search index lives.
+ *
+ * @param indexDir the directory of the Lucene index; it is created when missing and can be deleted
+ *     at any time to have it rebuilt
+ */
+@ConfigurationProperties("verbatim.search")
+public record SearchProperties(@DefaultValue("data/index") Path indexDir) {}
