@@ -11,6 +11,8 @@ public class SearchConfiguration {
 
   @Bean(destroyMethod = "close")
   MeetingIndex meetingIndex(SearchProperties properties) {
-    return new MeetingIndex(properties.indexDir());
+    return properties.inMemory()
+        ? MeetingIndex.inMemory()
+        : new MeetingIndex(properties.indexDir());
   }
 }

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param indexDir the directory of the Lucene index; it is created when missing and can be deleted
  *     at any time to have it rebuilt
+ * @param inMemory keep the index in memory only, for one-shot commands that search nothing
  */
 @ConfigurationProperties("verbatim.search")
-public record SearchProperties(@DefaultValue("data/index") Path indexDir) {}
+public record SearchProperties(
+    @DefaultValue("data/index") Path indexDir, @DefaultValue("false") boolean inMemory) {}

@@ -27,6 +27,10 @@ final class ApplicationContexts {
       // A batch command talks to its user directly; framework chatter would bury that.
       args.add("--spring.main.log-startup-info=false");
       args.add("--logging.level.root=WARN");
+      // One-shot commands keep nothing: no database on disk, no job workers.
+      args.add("--spring.datasource.url=jdbc:h2:mem:verbatim-cli;DB_CLOSE_DELAY=-1");
+      args.add("--verbatim.jobs.enabled=false");
+      args.add("--verbatim.search.in-memory=true");
     }
     properties.forEach((key, value) -> args.add("--" + key + "=" + value));
     return application.run(args.toArray(String[]::new));

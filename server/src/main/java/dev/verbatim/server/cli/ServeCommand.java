@@ -1,5 +1,6 @@
 package dev.verbatim.server.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
@@ -19,9 +20,18 @@ final class ServeCommand implements Callable<Integer> {
       description = "The HTTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--data",
+      defaultValue = "${VERBATIM_DATA:-data}",
+      description =
+          "Where the embedded database, recordings and search index live (default: ${DEFAULT-VALUE}).")
+  Path data;
+
   @Override
   public Integer call() {
-    ApplicationContexts.start(WebApplicationType.SERVLET, Map.of("server.port", port));
+    ApplicationContexts.start(
+        WebApplicationType.SERVLET,
+        Map.of("server.port", port, "verbatim.data", data.toAbsolutePath()));
     return VerbatimCommand.KEEP_RUNNING;
   }
 }
