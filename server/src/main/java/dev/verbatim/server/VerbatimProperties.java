@@ -15,9 +15,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("verbatim")
 public record VerbatimProperties(
-    @DefaultValue("data") Path data,
-    @DefaultValue Upload upload,
-    @DefaultValue Jobs jobs) {
+    @DefaultValue("data") Path data, @DefaultValue Upload upload, @DefaultValue Jobs jobs) {
 
   /**
    * @param maxSize the largest recording (each file) accepted, by multipart or resumable upload

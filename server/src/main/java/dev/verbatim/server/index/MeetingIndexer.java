@@ -1,10 +1,10 @@
 package dev.verbatim.server.index;
 
+import dev.verbatim.search.MeetingIndex;
 import dev.verbatim.server.meeting.MeetingChanged;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingStatus;
 import dev.verbatim.server.meeting.MeetingStore;
-import dev.verbatim.search.MeetingIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

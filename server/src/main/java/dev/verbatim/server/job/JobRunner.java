@@ -63,8 +63,7 @@ class JobRunner implements SmartLifecycle {
     for (int i = 0; i < settings.concurrency(); i++) {
       workers.execute(this::work);
     }
-    heartbeat =
-        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "job-heartbeat"));
+    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "job-heartbeat"));
     long every = Math.max(100, settings.lease().toMillis() / 3);
     heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     log.info("Job workers started: {} at once, worker {}", settings.concurrency(), worker);

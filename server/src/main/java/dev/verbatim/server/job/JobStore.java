@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
  *
  * <p>A worker claims a job by compare-and-set on its row and holds it with a lease that its
  * heartbeat renews. Every later write names the worker, so a worker that lost its lease (it
- * stalled, and another took the job over) can no longer complete or fail the job: a job's result
- * is stored once.
+ * stalled, and another took the job over) can no longer complete or fail the job: a job's result is
+ * stored once.
  */
 @Repository
 class JobStore {

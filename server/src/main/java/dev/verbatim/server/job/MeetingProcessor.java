@@ -163,7 +163,8 @@ class MeetingProcessor {
         log.info("Meeting {} goes back to the queue: the server is stopping", job.meetingId());
       }
       case CANCELLED -> log.info("Meeting {} cancelled", job.meetingId());
-      case LEASE_LOST -> log.warn("Lost the job of meeting {}; its result is dropped", job.meetingId());
+      case LEASE_LOST ->
+          log.warn("Lost the job of meeting {}; its result is dropped", job.meetingId());
     }
   }
 
@@ -175,7 +176,11 @@ class MeetingProcessor {
     }
     Duration delay = settings.retryDelay().multipliedBy(1L << Math.min(10, job.attempts() - 1));
     log.warn(
-        "Meeting {} failed (attempt {}); retrying in {}", job.meetingId(), job.attempts(), delay, e);
+        "Meeting {} failed (attempt {}); retrying in {}",
+        job.meetingId(),
+        job.attempts(),
+        delay,
+        e);
     if (jobs.retry(job.id(), worker, String.valueOf(e.getMessage()), delay)) {
       meetings.progress(job.meetingId(), MeetingStatus.QUEUED, "retrying", 0);
       events.publish(MeetingEvent.progress(job.meetingId(), "retrying", 0));

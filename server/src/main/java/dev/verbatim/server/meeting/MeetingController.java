@@ -88,10 +88,9 @@ class MeetingController {
     return new MeetingPage(meetings.list(page * size, size), page, size, meetings.count());
   }
 
-  @Operation(
-      summary = "The meeting document (verbatim/meeting@1) with status, progress and error")
+  @Operation(summary = "The meeting document (verbatim/meeting@1) with status, progress and error")
   @GetMapping("/api/meetings/{id}")
-  ObjectNode get(@PathVariable String id) {
+  Map<String, Object> get(@PathVariable String id) {
     MeetingHeader header = meetings.header(id);
     Meeting meeting = meetings.load(id);
     ObjectNode document = (ObjectNode) json.valueToTree(meeting);
@@ -110,7 +109,9 @@ class MeetingController {
           .put("sizeBytes", file.sizeBytes())
           .put("url", "/api/meetings/" + id + "/media?file=" + file.ordinal());
     }
-    return document;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = json.convertValue(document, LinkedHashMap.class);
+    return body;
   }
 
   private static void markConfirmed(
@@ -343,7 +344,8 @@ class MeetingController {
       throw new IllegalArgumentException("A decision needs text.");
     }
     Decision changed =
-        new Decision(old.id(), text, old.startMs(), old.segmentIds(), old.confidence(), old.quote());
+        new Decision(
+            old.id(), text, old.startMs(), old.segmentIds(), old.confidence(), old.quote());
     meetings.saveDecision(
         id,
         changed,

@@ -180,7 +180,8 @@ public class MeetingStore {
   }
 
   public void failed(String id, String error) {
-    jdbc.sql("UPDATE meeting SET status = 'failed', error = :error, updated_at = :now WHERE id = :id")
+    jdbc.sql(
+            "UPDATE meeting SET status = 'failed', error = :error, updated_at = :now WHERE id = :id")
         .param("error", error)
         .param("now", timestamp(Instant.now()))
         .param("id", id)
@@ -543,7 +544,8 @@ public class MeetingStore {
   }
 
   private int nextOrdinal(String table, String meetingId) {
-    return jdbc.sql("SELECT COALESCE(MAX(ordinal), -1) + 1 FROM " + table + " WHERE meeting_id = :m")
+    return jdbc.sql(
+            "SELECT COALESCE(MAX(ordinal), -1) + 1 FROM " + table + " WHERE meeting_id = :m")
         .param("m", meetingId)
         .query(Integer.class)
         .single();
@@ -641,8 +643,7 @@ public class MeetingStore {
     return new ArrayList<>(names.values());
   }
 
-  private static MeetingHeader header(ResultSet rs, List<String> participants)
-      throws SQLException {
+  private static MeetingHeader header(ResultSet rs, List<String> participants) throws SQLException {
     return new MeetingHeader(
         rs.getString("id"),
         rs.getString("title"),

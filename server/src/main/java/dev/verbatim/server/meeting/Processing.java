@@ -4,8 +4,8 @@ package dev.verbatim.server.meeting;
 public interface Processing {
 
   /**
-   * Queues the meeting to be processed again from its recordings. Returns false if a job for it
-   * is already queued or running.
+   * Queues the meeting to be processed again from its recordings. Returns false if a job for it is
+   * already queued or running.
    */
   boolean reprocess(String meetingId);
 

@@ -104,7 +104,8 @@ public final class LocalMediaStorage implements MediaStorage {
               Files.delete(d);
             } catch (DirectoryNotEmptyException racing) {
               // A concurrent upload wrote into it; that upload's own clean-up owns it now.
-              throw new IOException("Media appeared in " + d + " while it was being deleted", racing);
+              throw new IOException(
+                  "Media appeared in " + d + " while it was being deleted", racing);
             }
             return FileVisitResult.CONTINUE;
           }

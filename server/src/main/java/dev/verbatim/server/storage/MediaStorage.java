@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Where recordings are kept. The database only holds their keys, so other backends (object
- * storage) can take this one's place.
+ * Where recordings are kept. The database only holds their keys, so other backends (object storage)
+ * can take this one's place.
  */
 public interface MediaStorage {
 

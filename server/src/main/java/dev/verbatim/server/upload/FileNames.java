@@ -20,7 +20,8 @@ final class FileNames {
     base = Normalizer.normalize(base, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     StringBuilder out = new StringBuilder();
     for (char c : base.toCharArray()) {
-      out.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '_' ? c : '_');
+      out.append(
+          Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '_' ? c : '_');
     }
     String cleaned = out.toString().replaceAll("^[._]+", "");
     if (cleaned.length() > MAX) {

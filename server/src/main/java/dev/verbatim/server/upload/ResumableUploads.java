@@ -101,9 +101,7 @@ class ResumableUploads implements DisposableBean {
     LocalDate date = date(metadata.get("date"));
     Uploads.Created created;
     try {
-      created =
-          uploads.create(
-              List.of(new Upload(uri, name)), metadata.get("title"), date, false);
+      created = uploads.create(List.of(new Upload(uri, name)), metadata.get("title"), date, false);
     } finally {
       tus.deleteUpload(uri);
     }

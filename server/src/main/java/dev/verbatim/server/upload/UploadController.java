@@ -20,8 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/meetings}: recordings in one multipart request. The servlet container spools
- * each part to disk as it arrives, and the part streams from there into storage, so no recording
- * is ever held in memory.
+ * each part to disk as it arrives, and the part streams from there into storage, so no recording is
+ * ever held in memory.
  */
 @RestController
 class UploadController {
@@ -44,7 +44,8 @@ class UploadController {
       @RequestParam(name = "title", required = false) @Nullable String title,
       @RequestParam(name = "date", required = false) @Nullable LocalDate date,
       @RequestParam(name = "multitrack", defaultValue = "false") boolean multitrack) {
-    List<Uploads.Incoming> incoming = files.stream().map(Part::new).map(Uploads.Incoming.class::cast).toList();
+    List<Uploads.Incoming> incoming =
+        files.stream().map(Part::new).map(Uploads.Incoming.class::cast).toList();
     Uploads.Created created = uploads.create(incoming, title, date, multitrack);
     return ResponseEntity.status(created.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/meetings/" + created.meetingId()))

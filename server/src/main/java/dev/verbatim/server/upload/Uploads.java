@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns uploaded recordings into a queued meeting: streams them into storage, recognises a
- * repeated upload by its content hash, and queues the job in the transaction that creates the
- * meeting, so no meeting is ever left without its job.
+ * Turns uploaded recordings into a queued meeting: streams them into storage, recognises a repeated
+ * upload by its content hash, and queues the job in the transaction that creates the meeting, so no
+ * meeting is ever left without its job.
  */
 @Service
 public class Uploads {
@@ -128,16 +128,14 @@ public class Uploads {
     } catch (DuplicateKeyException raced) {
       // The same recordings arrived twice at once; the other upload won.
       discard(id);
-      return new Created(
-          meetings.findByContentKey(contentKey).orElseThrow(() -> raced), true);
+      return new Created(meetings.findByContentKey(contentKey).orElseThrow(() -> raced), true);
     }
     log.info("Meeting {} created from {} file(s), queued", id, media.size());
     return new Created(id, false);
   }
 
   private static String title(@Nullable String title, String fileName) {
-    String chosen =
-        title == null || title.isBlank() ? FileNames.title(fileName) : title.strip();
+    String chosen = title == null || title.isBlank() ? FileNames.title(fileName) : title.strip();
     if (chosen.length() > MAX_TITLE) {
       throw new IllegalArgumentException(
           "The title is too long: " + chosen.length() + " characters, at most " + MAX_TITLE + ".");

@@ -13,10 +13,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error as an RFC 9457 problem detail, with a message meant for the person who caused
- * it. Spring's own exceptions (bad JSON, missing parts, wrong methods, an upload over the size
- * limit) are handled by the base
- * class in the same format.
+ * Every API error as an RFC 9457 problem detail, with a message meant for the person who caused it.
+ * Spring's own exceptions (bad JSON, missing parts, wrong methods, an upload over the size limit)
+ * are handled by the base class in the same format.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {

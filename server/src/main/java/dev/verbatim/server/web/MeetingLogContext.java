@@ -1,0 +1,46 @@
+package dev.verbatim.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Puts the meeting id of a request ({@code /api/meetings/{id}/…}, {@code /meetings/{id}}) into the
+ * logging context, so every log line about a meeting carries it, as the job workers' lines do.
+ */
+@Configuration(proxyBeanMethods = false)
+class MeetingLogContext implements WebMvcConfigurer, HandlerInterceptor {
+
+  static final String KEY = "meetingId";
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(this);
+  }
+
+  @Override
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    if (variables instanceof Map<?, ?> map && map.get("id") instanceof String id) {
+      MDC.put(KEY, id);
+    }
+    return true;
+  }
+
+  @Override
+  public void afterCompletion(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Object handler,
+      @Nullable Exception ex) {
+    MDC.remove(KEY);
+  }
+}
