@@ -145,6 +145,10 @@ class MeetingController {
     List<SourceFile> probed = meetings.load(id).source().files();
     String type =
         file.ordinal() < probed.size() ? probed.get(file.ordinal()).mediaType() : file.mediaType();
+    if ("video/quicktime".equals(type)) {
+      // Browsers play MP4-family QuickTime files only when told they are MP4.
+      return MediaType.parseMediaType("video/mp4");
+    }
     try {
       return type != null ? MediaType.parseMediaType(type) : MediaType.APPLICATION_OCTET_STREAM;
     } catch (IllegalArgumentException e) {

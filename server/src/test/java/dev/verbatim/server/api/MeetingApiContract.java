@@ -317,6 +317,76 @@ abstract class MeetingApiContract {
   }
 
   @Test
+  @Order(18)
+  void findAndReplaceChangesEveryOccurrenceInTheTranscript() {
+    Response replaced =
+        api.post(
+            "/api/meetings/" + meetingId + "/replace",
+            Map.of("find", "budget review", "replace", "key true the review"));
+
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(replaced.json().get("replacements").asInt()).isGreaterThanOrEqualTo(1);
+    String after = text(api.get("/api/meetings/" + meetingId).json());
+    assertThat(after).contains("key true the review").doesNotContain("budget review");
+    assertThat(api.post("/api/meetings/" + meetingId + "/replace", Map.of("find", "")).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  @Order(19)
+  void glossaryCorrectsSoundAlikesAndEachCorrectionCanBeUndone() {
+    Response org = api.post("/api/glossary", Map.of("text", "Keytruda"));
+    assertThat(org.status()).isEqualTo(201);
+    assertThat(
+            api.post("/api/meetings/" + meetingId + "/glossary", Map.of("text", "Dana Scully"))
+                .status())
+        .isEqualTo(201);
+    assertThat(api.get("/api/glossary").json())
+        .anySatisfy(t -> assertThat(t.get("text").asString()).isEqualTo("Keytruda"));
+    assertThat(api.post("/api/glossary", Map.of("text", "far too many words in it")).status())
+        .isEqualTo(400);
+
+    Response applied = api.post("/api/meetings/" + meetingId + "/glossary/apply", Map.of());
+
+    assertThat(applied.json().get("corrections").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(text(api.get("/api/meetings/" + meetingId).json())).contains("Keytruda review");
+    JsonNode correction =
+        find(
+            api.get("/api/meetings/" + meetingId + "/glossary/corrections").json(),
+            "replacement",
+            "Keytruda");
+    assertThat(correction.get("original").asString()).isEqualTo("key true the");
+
+    Response undone =
+        api.post(
+            "/api/meetings/"
+                + meetingId
+                + "/glossary/corrections/"
+                + correction.get("id").asString()
+                + "/revert",
+            Map.of());
+
+    assertThat(undone.status()).isEqualTo(200);
+    assertThat(undone.json().get("text").asString()).contains("key true the");
+    assertThat(
+            api.post(
+                    "/api/meetings/"
+                        + meetingId
+                        + "/glossary/corrections/"
+                        + correction.get("id").asString()
+                        + "/revert",
+                    Map.of())
+                .status())
+        .isEqualTo(409);
+    api.post(
+        "/api/meetings/" + meetingId + "/replace",
+        Map.of("find", "key true the review", "replace", "budget review"));
+    api.get("/api/glossary")
+        .json()
+        .forEach(t -> api.delete("/api/glossary/" + t.get("id").asString()));
+  }
+
+  @Test
   @Order(20)
   void badRecordingsFailWithAClearReasonAndHurtNothingElse(
       @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
