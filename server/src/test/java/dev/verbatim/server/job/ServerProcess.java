@@ -1,0 +1,101 @@
+package dev.verbatim.server.job;
+
+import dev.verbatim.server.ApiClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code verbatim serve} in a process of its own, so a test can kill it the way an operating system
+ * or an operator would.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  private final Process process;
+  final ApiClient api;
+
+  private ServerProcess(Process process, int port) {
+    this.process = process;
+    this.api = new ApiClient(port);
+  }
+
+  static ServerProcess start(Path data, Path log, String... properties) {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("-Dverbatim.home=" + System.getProperty("verbatim.home", ".."));
+    for (String property : properties) {
+      command.add("-D" + property);
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("dev.verbatim.server.cli.VerbatimCommand");
+    command.addAll(List.of("serve", "--port", String.valueOf(port), "--data", data.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+    try {
+      ServerProcess server = new ServerProcess(builder.start(), port);
+      server.awaitReady();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void awaitReady() {
+    Instant end = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(end)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("The server exited with " + process.exitValue());
+      }
+      try {
+        if (api.get("/api/meetings").status() == 200) {
+          return;
+        }
+      } catch (UncheckedIOException notYet) {
+        // Not listening yet.
+      }
+      ApiClient.sleep(200);
+    }
+    throw new AssertionError("The server did not start within 2 minutes");
+  }
+
+  /** SIGKILL: no shutdown hooks, no chance to tidy up, as after a power cut or OOM kill. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** SIGTERM: the graceful shutdown an orchestrator asks for. Returns the exit code. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    return process.waitFor();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
