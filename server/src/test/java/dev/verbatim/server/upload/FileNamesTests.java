@@ -1,0 +1,27 @@
+package dev.verbatim.server.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FileNamesTests {
+
+  @Test
+  void hostileNamesBecomeHarmlessFileNames() {
+    assertThat(FileNames.safe("../../etc/passwd")).isEqualTo("passwd");
+    assertThat(FileNames.safe("C:\\Users\\ana\\standup.m4a")).isEqualTo("standup.m4a");
+    assertThat(FileNames.safe("<script>alert(1)</script>.mp3"))
+        .isEqualTo("script_alert_1___script_.mp3");
+    assertThat(FileNames.safe("..")).isEqualTo("recording");
+    assertThat(FileNames.safe("réunion d'équipe.ogg")).isEqualTo("reunion_d_equipe.ogg");
+    assertThat(FileNames.safe("a".repeat(300) + ".flac")).hasSize(100).endsWith(".flac");
+  }
+
+  @Test
+  void titlesKeepTheUploadersWordsWithoutFoldersOrExtension() {
+    assertThat(FileNames.title("/home/ana/Weekly sync – Q3.mp4")).isEqualTo("Weekly sync – Q3");
+    assertThat(FileNames.title("line\nbreak.wav")).isEqualTo("line break");
+    assertThat(FileNames.title(".mp3")).isEqualTo(".mp3");
+    assertThat(FileNames.title("")).isEqualTo("Recording");
+  }
+}
