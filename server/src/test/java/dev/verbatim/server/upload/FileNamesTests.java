@@ -10,8 +10,9 @@ class FileNamesTests {
   void hostileNamesBecomeHarmlessFileNames() {
     assertThat(FileNames.safe("../../etc/passwd")).isEqualTo("passwd");
     assertThat(FileNames.safe("C:\\Users\\ana\\standup.m4a")).isEqualTo("standup.m4a");
-    assertThat(FileNames.safe("<script>alert(1)</script>.mp3"))
-        .isEqualTo("script_alert_1___script_.mp3");
+    assertThat(FileNames.safe("<img src=x onerror=alert(1)>.mp3"))
+        .isEqualTo("img_src_x_onerror_alert_1__.mp3");
+    assertThat(FileNames.safe("<script>alert(1)</script>.mp3")).isEqualTo("script_.mp3");
     assertThat(FileNames.safe("..")).isEqualTo("recording");
     assertThat(FileNames.safe("réunion d'équipe.ogg")).isEqualTo("reunion_d_equipe.ogg");
     assertThat(FileNames.safe("a".repeat(300) + ".flac")).hasSize(100).endsWith(".flac");
