@@ -27,11 +27,21 @@ final class ServeCommand implements Callable<Integer> {
           "Where the embedded database, recordings and search index live (default: ${DEFAULT-VALUE}).")
   Path data;
 
+  @Option(
+      names = "--bind",
+      defaultValue = "${VERBATIM_BIND:-127.0.0.1}",
+      description =
+          "The address to listen on (default: ${DEFAULT-VALUE}). There are no accounts yet, so"
+              + " only this machine may reach it unless you choose otherwise, e.g. behind an"
+              + " authenticating reverse proxy.")
+  String bind;
+
   @Override
   public Integer call() {
     ApplicationContexts.start(
         WebApplicationType.SERVLET,
-        Map.of("server.port", port, "verbatim.data", data.toAbsolutePath()));
+        Map.of(
+            "server.port", port, "server.address", bind, "verbatim.data", data.toAbsolutePath()));
     return VerbatimCommand.KEEP_RUNNING;
   }
 }
