@@ -6,6 +6,7 @@ import dev.verbatim.core.Decision;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.SourceFile;
+import dev.verbatim.minutes.template.MinutesTemplates;
 import dev.verbatim.server.events.MeetingEvent;
 import dev.verbatim.server.events.MeetingEvents;
 import dev.verbatim.server.storage.MediaStorage;
@@ -59,6 +60,7 @@ class MeetingController {
   private final Processing processing;
   private final ApplicationEventPublisher publisher;
   private final JsonMapper json;
+  private final MinutesTemplates templates;
 
   MeetingController(
       MeetingStore meetings,
@@ -66,13 +68,24 @@ class MeetingController {
       MeetingEvents events,
       Processing processing,
       ApplicationEventPublisher publisher,
-      JsonMapper json) {
+      JsonMapper json,
+      MinutesTemplates templates) {
     this.meetings = meetings;
     this.storage = storage;
     this.events = events;
     this.processing = processing;
     this.publisher = publisher;
     this.json = json;
+    this.templates = templates;
+  }
+
+  /** A minutes layout a meeting can be written with. */
+  record TemplateView(String id, String title) {}
+
+  @Operation(summary = "The minutes templates: built-in and the organisation's own")
+  @GetMapping("/api/templates")
+  List<TemplateView> templates() {
+    return templates.all().stream().map(t -> new TemplateView(t.id(), t.title())).toList();
   }
 
   /** One page of the meetings list. */
@@ -367,10 +380,21 @@ class MeetingController {
     return ResponseEntity.noContent().build();
   }
 
-  @Operation(summary = "Process the meeting again from its recordings (edits are replaced)")
+  @Operation(
+      summary = "Process the meeting again from its recordings (edits are replaced)",
+      description = "Optional body: {\"template\": \"standup\"} to write the minutes anew with it.")
   @PostMapping("/api/meetings/{id}/reprocess")
-  ResponseEntity<Map<String, Object>> reprocess(@PathVariable String id) {
+  ResponseEntity<Map<String, Object>> reprocess(
+      @PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body) {
     meetings.header(id);
+    String template = body != null ? text(body, "template", 64) : null;
+    if (template != null && !template.isBlank()) {
+      if (templates.find(template).isEmpty()) {
+        throw new IllegalArgumentException(
+            "Unknown minutes template \"" + template + "\"; GET /api/templates lists them.");
+      }
+      meetings.updateTemplate(id, template);
+    }
     if (!processing.reprocess(id)) {
       throw new EditConflictException("The meeting is already being processed.");
     }

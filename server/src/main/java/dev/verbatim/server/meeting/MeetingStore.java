@@ -372,6 +372,14 @@ public class MeetingStore {
         == 1;
   }
 
+  public void updateTemplate(String id, @Nullable String template) {
+    jdbc.sql("UPDATE meeting SET template = :template, updated_at = :now WHERE id = :id")
+        .param("template", template)
+        .param("now", timestamp(Instant.now()))
+        .param("id", id)
+        .update();
+  }
+
   /**
    * Names a speaker, and hands the speaker's action items to the new name: items owned by the
    * speaker's id (unnamed) or old name.

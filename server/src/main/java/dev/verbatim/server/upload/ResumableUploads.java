@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * HEAD and goes on from there. When the last byte arrives, the upload becomes a meeting, whose id
  * the final PATCH returns in the {@code Verbatim-Meeting-Id} header.
  *
- * <p>Metadata: {@code filename} (required), {@code title}, {@code date} (YYYY-MM-DD).
+ * <p>Metadata: {@code filename} (required), {@code title}, {@code date} (YYYY-MM-DD), {@code
+ * template}.
  */
 @RestController
 class ResumableUploads implements DisposableBean {
@@ -91,7 +92,35 @@ class ResumableUploads implements DisposableBean {
       }
       return;
     }
+    if ("POST".equals(request.getMethod())) {
+      // Bad metadata is refused before the first byte, not after the last.
+      uploads.validate(metadata(request.getHeader("Upload-Metadata")));
+    }
     tus.process(request, response);
+  }
+
+  /** The tus metadata header: comma-separated "key base64value" pairs. */
+  static Map<String, String> metadata(@Nullable String header) {
+    Map<String, String> values = new java.util.HashMap<>();
+    if (header == null) {
+      return values;
+    }
+    for (String pair : header.split(",")) {
+      String[] parts = pair.strip().split(" ", 2);
+      if (parts.length == 2 && !parts[0].isBlank()) {
+        try {
+          values.put(
+              parts[0],
+              new String(
+                  java.util.Base64.getDecoder().decode(parts[1].strip()),
+                  java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "Upload-Metadata value of " + parts[0] + " is not base64", e);
+        }
+      }
+    }
+    return values;
   }
 
   private Uploads.Created createMeeting(String uri, UploadInfo info)
@@ -99,13 +128,20 @@ class ResumableUploads implements DisposableBean {
     Map<String, String> metadata = info.getMetadata();
     String name = metadata.getOrDefault("filename", "recording");
     LocalDate date = date(metadata.get("date"));
-    Uploads.Created created;
-    try {
-      created = uploads.create(List.of(new Upload(uri, name)), metadata.get("title"), date, false);
-    } finally {
-      tus.deleteUpload(uri);
-    }
+    Uploads.Created created =
+        uploads.create(
+            List.of(new Upload(uri, name)),
+            metadata.get("title"),
+            date,
+            false,
+            blankToNull(metadata.get("template")));
+    // Only now: had the meeting not been made, the bytes stay until the upload expires.
+    tus.deleteUpload(uri);
     return created;
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static @Nullable LocalDate date(@Nullable String value) {

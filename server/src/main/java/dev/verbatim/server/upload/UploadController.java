@@ -36,17 +36,19 @@ class UploadController {
       summary = "Upload recordings as a new meeting",
       description =
           "Parts: file (repeatable; several only with multitrack=true), title, date (YYYY-MM-DD),"
-              + " multitrack. Returns 202 and queues processing; the same recordings again return"
+              + " multitrack, template (see /api/templates). Returns 202 and queues processing; the same recordings again return"
               + " 200 with the meeting they already made.")
   @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Map<String, Object>> upload(
       @RequestPart("file") List<MultipartFile> files,
       @RequestParam(name = "title", required = false) @Nullable String title,
       @RequestParam(name = "date", required = false) @Nullable LocalDate date,
-      @RequestParam(name = "multitrack", defaultValue = "false") boolean multitrack) {
+      @RequestParam(name = "multitrack", defaultValue = "false") boolean multitrack,
+      @RequestParam(name = "template", required = false) @Nullable String template) {
     List<Uploads.Incoming> incoming =
         files.stream().map(Part::new).map(Uploads.Incoming.class::cast).toList();
-    Uploads.Created created = uploads.create(incoming, title, date, multitrack);
+    Uploads.Created created =
+        uploads.create(incoming, title, date, multitrack, blankToNull(template));
     return ResponseEntity.status(created.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/meetings/" + created.meetingId()))
         .body(
@@ -54,6 +56,10 @@ class UploadController {
                 "id", created.meetingId(),
                 "duplicate", created.duplicate(),
                 "status", created.duplicate() ? "exists" : "queued"));
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private record Part(MultipartFile file) implements Uploads.Incoming {

@@ -1,5 +1,6 @@
 package dev.verbatim.server.upload;
 
+import dev.verbatim.minutes.template.MinutesTemplates;
 import dev.verbatim.server.job.JobQueue;
 import dev.verbatim.server.meeting.MediaFile;
 import dev.verbatim.server.meeting.MeetingStore;
@@ -41,18 +42,21 @@ public class Uploads {
   private final JobQueue queue;
   private final TransactionTemplate transactions;
   private final String language;
+  private final MinutesTemplates templates;
 
   Uploads(
       MeetingStore meetings,
       MediaStorage storage,
       JobQueue queue,
       TransactionTemplate transactions,
-      TranscribeProperties transcribe) {
+      TranscribeProperties transcribe,
+      MinutesTemplates templates) {
     this.meetings = meetings;
     this.storage = storage;
     this.queue = queue;
     this.transactions = transactions;
     this.language = transcribe.defaultLanguage();
+    this.templates = templates;
   }
 
   /** One recording as it arrives. */
@@ -70,11 +74,38 @@ public class Uploads {
    */
   public record Created(String meetingId, boolean duplicate) {}
 
+  /** Checks an upload's title, date and template before its bytes arrive. */
+  void validate(java.util.Map<String, String> metadata) {
+    String template = metadata.get("template");
+    if (template != null && !template.isBlank() && templates.find(template.strip()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "Unknown minutes template \"" + template + "\"; GET /api/templates lists them.");
+    }
+    String date = metadata.get("date");
+    if (date != null && !date.isBlank()) {
+      try {
+        LocalDate.parse(date.strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("The date must be YYYY-MM-DD: " + date, e);
+      }
+    }
+    String title = metadata.get("title");
+    if (title != null && title.strip().length() > MAX_TITLE) {
+      throw new IllegalArgumentException(
+          "The title is too long: at most " + MAX_TITLE + " characters.");
+    }
+  }
+
   public Created create(
       List<? extends Incoming> files,
       @Nullable String title,
       @Nullable LocalDate date,
-      boolean multitrack) {
+      boolean multitrack,
+      @Nullable String template) {
+    if (template != null && templates.find(template).isEmpty()) {
+      throw new IllegalArgumentException(
+          "Unknown minutes template \"" + template + "\"; GET /api/templates lists them.");
+    }
     if (files.isEmpty()) {
       throw new IllegalArgumentException("Upload at least one recording (part \"file\").");
     }
@@ -117,7 +148,7 @@ public class Uploads {
             date != null ? date : LocalDate.now(),
             language,
             layout,
-            null,
+            template,
             contentKey);
     try {
       transactions.executeWithoutResult(

@@ -451,6 +451,35 @@ abstract class MeetingApiContract {
   }
 
   @Test
+  @Order(22)
+  void aMeetingCanBeWrittenWithAChosenMinutesTemplate() {
+    assertThat(api.get("/api/templates").json())
+        .extracting(t -> t.get("id").asString())
+        .contains("general", "standup");
+    Path track = HOME.resolve("samples/tracks/bob.ogg");
+    Response unknown = api.upload(List.of(track), Map.of("template", "no-such-template"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("detail").asString()).contains("/api/templates");
+
+    Response created = api.upload(List.of(track), Map.of("template", "standup"));
+
+    JsonNode made = api.awaitFinished(created.json().get("id").asString());
+    assertThat(made.get("minutes").get("template").asString()).isEqualTo("standup");
+    Response badMetadata =
+        api.send(
+            "POST",
+            "/api/uploads",
+            BodyPublishers.noBody(),
+            "Tus-Resumable",
+            "1.0.0",
+            "Upload-Length",
+            "1000",
+            "Upload-Metadata",
+            "filename " + b64("a.mp3") + ",date " + b64("yesterday"));
+    assertThat(badMetadata.status()).isEqualTo(400);
+  }
+
+  @Test
   @Order(30)
   void reprocessingCanBeCancelledAndTheEarlierResultStays() {
     Response queued = api.post("/api/meetings/" + meetingId + "/reprocess", Map.of());
