@@ -3,6 +3,7 @@ package dev.verbatim.server.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.server.ApiClient;
+import dev.verbatim.server.ServerProcess;
 import dev.verbatim.testsupport.ExternalTool;
 import dev.verbatim.testsupport.Media;
 import java.nio.file.Files;

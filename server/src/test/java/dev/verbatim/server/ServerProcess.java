@@ -1,6 +1,5 @@
-package dev.verbatim.server.job;
+package dev.verbatim.server;
 
-import dev.verbatim.server.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,21 +13,26 @@ import java.util.List;
  * {@code verbatim serve} in a process of its own, so a test can kill it the way an operating system
  * or an operator would.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
-  final ApiClient api;
+  public final ApiClient api;
 
   private ServerProcess(Process process, int port) {
     this.process = process;
     this.api = new ApiClient(port);
   }
 
-  static ServerProcess start(Path data, Path log, String... properties) {
+  /** Starts a server with a 1 GB heap; {@code properties} are {@code name=value} settings. */
+  public static ServerProcess start(Path data, Path log, String... properties) {
+    return start("1g", data, log, properties);
+  }
+
+  public static ServerProcess start(String heap, Path data, Path log, String... properties) {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
+    command.add("-Xmx" + heap);
     command.add("-Dverbatim.home=" + System.getProperty("verbatim.home", ".."));
     for (String property : properties) {
       command.add("-D" + property);
@@ -68,13 +72,13 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hooks, no chance to tidy up, as after a power cut or OOM kill. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   /** SIGTERM: the graceful shutdown an orchestrator asks for. Returns the exit code. */
-  int terminate() throws InterruptedException {
+  public int terminate() throws InterruptedException {
     process.destroy();
     return process.waitFor();
   }
