@@ -94,6 +94,34 @@ class ArchitectureTests {
   }
 
   @Test
+  void luceneLivesOnlyInSearch() {
+    onlyIn("org.apache.lucene..", "dev.verbatim.search..");
+  }
+
+  @Test
+  void commonsCodecLivesOnlyInTranscribe() {
+    onlyIn("org.apache.commons.codec..", "dev.verbatim.transcribe..");
+  }
+
+  @Test
+  void theTusProtocolLivesOnlyInTheUploadFeature() {
+    onlyIn("me.desair.tus..", "dev.verbatim.server.upload..");
+  }
+
+  @Test
+  void sqlLivesOnlyInTheStoresOfTheServer() {
+    // The database is reached through *Store classes; controllers and jobs speak in records.
+    noClasses()
+        .that()
+        .haveSimpleNameNotEndingWith("Store")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+        .because("queries belong to the stores")
+        .check(classes);
+  }
+
+  @Test
   void jacksonLivesOnlyInTranscribeMinutesAndTheServer() {
     // The one shared library: transcribe reads Vosk's JSON results, minutes talks to an optional
     // OpenAI-compatible chat API, and server writes meeting.json with the mapper Spring Boot
