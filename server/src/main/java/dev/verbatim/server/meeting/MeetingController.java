@@ -155,7 +155,8 @@ class MeetingController {
   }
 
   private MediaType mediaType(String id, MediaFile file) {
-    List<SourceFile> probed = meetings.load(id).source().files();
+    // The player asks for many ranges; each reads the probe only, not the whole meeting.
+    List<SourceFile> probed = meetings.source(id).files();
     String type =
         file.ordinal() < probed.size() ? probed.get(file.ordinal()).mediaType() : file.mediaType();
     if ("video/quicktime".equals(type)) {

@@ -299,6 +299,17 @@ public class MeetingStore {
         minutes);
   }
 
+  /** The recordings as probed during processing; empty before that. */
+  public Source source(String meetingId) {
+    Optional<String> source =
+        jdbc.sql("SELECT source_json FROM meeting WHERE id = :id")
+            .param("id", meetingId)
+            .query((rs, n) -> Optional.ofNullable(rs.getString("source_json")))
+            .optional()
+            .orElseThrow(() -> new MeetingNotFoundException("Meeting " + meetingId));
+    return source.map(s -> json.readValue(s, Source.class)).orElseGet(() -> new Source(List.of()));
+  }
+
   public List<Speaker> speakers(String meetingId) {
     return jdbc.sql("SELECT * FROM speaker WHERE meeting_id = :id ORDER BY ordinal")
         .param("id", meetingId)

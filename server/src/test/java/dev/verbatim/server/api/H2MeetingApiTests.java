@@ -1,8 +1,6 @@
 package dev.verbatim.server.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.verbatim.server.TestData;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The meetings API on the embedded default: H2 in file mode. */
 class H2MeetingApiTests extends MeetingApiContract {
 
-  static final Path DATA = tempDirectory("verbatim-h2");
+  static final Path DATA = TestData.directory("verbatim-h2");
 
   @DynamicPropertySource
   static void data(DynamicPropertyRegistry registry) {
@@ -20,13 +18,5 @@ class H2MeetingApiTests extends MeetingApiContract {
   @Override
   Path dataDirectory() {
     return DATA;
-  }
-
-  static Path tempDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

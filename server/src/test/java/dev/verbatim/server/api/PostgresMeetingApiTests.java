@@ -1,5 +1,6 @@
 package dev.verbatim.server.api;
 
+import dev.verbatim.server.TestData;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class PostgresMeetingApiTests extends MeetingApiContract {
 
-  static final Path DATA = H2MeetingApiTests.tempDirectory("verbatim-pg");
+  static final Path DATA = TestData.directory("verbatim-pg");
   static final EmbeddedPostgres POSTGRES = start();
 
   @DynamicPropertySource

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.ApiClient.Response;
+import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -27,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class UploadLimitTests {
 
-  static final Path DATA = H2MeetingApiTests.tempDirectory("verbatim-limit");
+  static final Path DATA = TestData.directory("verbatim-limit");
 
   @LocalServerPort int port;
 

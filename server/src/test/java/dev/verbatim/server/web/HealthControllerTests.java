@@ -13,6 +13,13 @@ import org.springframework.web.client.RestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HealthControllerTests {
 
+  @org.springframework.test.context.DynamicPropertySource
+  static void data(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add(
+        "verbatim.data",
+        () -> dev.verbatim.server.TestData.directory("verbatim-health").toString());
+  }
+
   @Value("${local.server.port}")
   int port;
 
