@@ -106,13 +106,15 @@
     else if (!player.paused) followButton.hidden = false;
   }
 
-  /** Scrolls only when the word leaves the comfortable middle of the screen. */
+  /** Scrolls only when the word leaves the comfortable middle of what the player leaves visible. */
   function keepVisible(word) {
     const rect = word.getBoundingClientRect();
-    const top = (document.querySelector('.player-bar')?.getBoundingClientRect().bottom || 0) + 40;
-    const bottom = window.innerHeight - 80;
+    const bar = document.querySelector('.player-bar');
+    const top = (bar ? bar.getBoundingClientRect().bottom : 0) + 24;
+    const bottom = window.innerHeight - 64;
     if (rect.top < top || rect.bottom > bottom) {
-      word.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      window.scrollBy({ top: rect.top - (top + (bottom - top) / 3), behavior: smooth ? 'smooth' : 'auto' });
     }
   }
 

@@ -179,6 +179,7 @@
       const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
       const fresh = doc.body.firstElementChild;
       if (!fresh) return;
+      prettifyStage(fresh);
       const old = findRow(id);
       if (old) {
         old.replaceWith(fresh);
@@ -230,10 +231,14 @@
     });
   }
 
-  // Friendly stage names for what the server rendered.
-  list.querySelectorAll('.meeting-row .stage').forEach((el) => {
-    const bar = el.parentElement.querySelector('.progress');
+  /** Friendly stage names for what the server rendered. */
+  function prettifyStage(row) {
+    const el = row.querySelector('.stage');
+    if (!el) return;
+    const bar = row.querySelector('.progress');
     el.textContent = stageName(el.textContent.trim()) + ' · ' + bar.getAttribute('aria-valuenow') + '%';
-  });
+  }
+
+  list.querySelectorAll('.meeting-row').forEach(prettifyStage);
   listen();
 })();
