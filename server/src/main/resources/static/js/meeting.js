@@ -14,8 +14,9 @@
 
   // ---- Progress while queued or processing ----
 
+  let source = null;
   function listen() {
-    const source = new EventSource(base + '/events');
+    source = new EventSource(base + '/events');
     source.addEventListener('progress', (e) => showProgress(JSON.parse(e.data)));
     source.addEventListener('done', () => {
       if (renderedStatus !== 'done') {
@@ -60,6 +61,10 @@
   const stageLabel = document.getElementById('progress-stage');
   if (stageLabel) stageLabel.textContent = stageName(stageLabel.textContent.trim());
   listen();
+  // A page kept in the back-forward cache must not hold its stream open: browsers allow only a
+  // few connections per server, and a held one stalls every other request.
+  window.addEventListener('pagehide', () => source.close());
+  window.addEventListener('pageshow', (e) => { if (e.persisted) listen(); });
 
   // ---- Player and transcript ----
 

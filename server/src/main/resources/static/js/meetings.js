@@ -215,8 +215,9 @@
     }
   }
 
+  let source = null;
   function listen() {
-    const source = new EventSource('/api/events');
+    source = new EventSource('/api/events');
     source.addEventListener('progress', (e) => onProgress(JSON.parse(e.data)));
     ['done', 'failed'].forEach((type) =>
       source.addEventListener(type, (e) => refreshRow(JSON.parse(e.data).meetingId)));
@@ -241,4 +242,8 @@
 
   list.querySelectorAll('.meeting-row').forEach(prettifyStage);
   listen();
+  // A page kept in the back-forward cache must not keep its stream open: browsers allow only a
+  // few connections per server, and a held one stalls every other request.
+  window.addEventListener('pagehide', () => source.close());
+  window.addEventListener('pageshow', (e) => { if (e.persisted) listen(); });
 })();

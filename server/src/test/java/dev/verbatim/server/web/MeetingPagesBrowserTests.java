@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -261,6 +262,53 @@ class MeetingPagesBrowserTests {
 
   @Test
   @Order(7)
+  void uploadResumesAfterAReloadAndAfterADroppedConnection() {
+    browser().get(url("/"));
+    // 11 MB: three chunks. The same name, size and date make it "the same file" after a reload.
+    String file = "new File([new Uint8Array(11 * 1024 * 1024)], 'noise.raw', {lastModified: 7})";
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first =
+        (Map<String, Object>)
+            js().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "const controller = new AbortController();"
+                        + "TusUpload.upload("
+                        + file
+                        + ", '/api/uploads', {signal: controller.signal,"
+                        + "  onProgress: (sent) => { if (sent >= TusUpload.CHUNK) controller.abort(); }})"
+                        + ".then(() => done({outcome: 'finished'}), (e) => done({outcome: e.name}));");
+    assertThat(first).containsEntry("outcome", "AbortError");
+
+    browser().navigate().refresh();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> second =
+        (Map<String, Object>)
+            js().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "const statuses = []; let sends = 0;"
+                        + "const send = XMLHttpRequest.prototype.send;"
+                        // The first chunk after the reload is lost as if the network dropped.
+                        + "XMLHttpRequest.prototype.send = function (body) { sends++;"
+                        + "  if (sends === 1) { setTimeout(() => this.onerror(), 10); return; }"
+                        + "  return send.call(this, body); };"
+                        + "TusUpload.upload("
+                        + file
+                        + ", '/api/uploads', {onStatus: (s) => statuses.push(s)})"
+                        + ".then((id) => done({outcome: 'finished', id, statuses, sends}),"
+                        + "      (e) => done({outcome: e.message, statuses, sends}));");
+
+    assertThat((List<?>) second.get("statuses")).first().asString().startsWith("Resuming at 4");
+    assertThat((List<?>) second.get("statuses"))
+        .anySatisfy(st -> assertThat(st.toString()).startsWith("Connection problem, retrying"));
+    // One lost chunk, then the second and third: the first chunk was not sent again.
+    assertThat(((Number) second.get("sends")).intValue()).isEqualTo(3);
+    // Zeros are no recording: the server takes every byte, then says why it cannot use them.
+    assertThat(second.get("outcome").toString()).isNotBlank();
+    screenshot("09-upload-resumed");
+  }
+
+  @Test
+  @Order(8)
   void correctedPassageAndAddedActionItemStayAfterReload() {
     browser().get(uploadedMeeting());
     WebElement segment = browser().findElement(By.cssSelector("#transcript .segment"));
@@ -295,7 +343,7 @@ class MeetingPagesBrowserTests {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void listFollowsAJobLiveWithoutReloading() throws Exception {
     String id = uploadedMeeting().substring(uploadedMeeting().lastIndexOf('/') + 1);
     browser().get(url("/"));
