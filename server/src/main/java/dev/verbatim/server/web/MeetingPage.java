@@ -1,0 +1,181 @@
+package dev.verbatim.server.web;
+
+import dev.verbatim.core.ActionItem;
+import dev.verbatim.core.Chapter;
+import dev.verbatim.core.Decision;
+import dev.verbatim.core.Meeting;
+import dev.verbatim.core.Segment;
+import dev.verbatim.core.Speaker;
+import dev.verbatim.core.SummaryPoint;
+import dev.verbatim.server.meeting.MediaFile;
+import dev.verbatim.server.meeting.MeetingHeader;
+import dev.verbatim.server.meeting.MeetingStore.Reviewed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the meeting page shows, worked out once so the template only walks lists: the transcript in
+ * speaker turns, speakers with their share of the talking, and the reviewed minutes.
+ */
+record MeetingPage(
+    MeetingHeader header,
+    String duration,
+    int percent,
+    List<Turn> turns,
+    int wordCount,
+    List<SpeakerRow> speakers,
+    List<Point> summary,
+    List<Point> chapters,
+    List<String> keywords,
+    List<DecisionRow> decisions,
+    List<ActionRow> actionItems,
+    @Nullable Player player) {
+
+  /** Consecutive segments of one speaker. */
+  record Turn(
+      String speakerId, String speaker, String time, long startMs, List<Segment> segments) {}
+
+  /**
+   * @param share of all talk time, in percent
+   * @param bar width of the talk-time bar, in percent of the most talkative speaker
+   */
+  record SpeakerRow(
+      String id, String label, boolean named, String talkTime, long share, double bar) {}
+
+  /** A summary point or chapter that seeks the player to where it was said. */
+  record Point(String text, long startMs, String time) {}
+
+  record DecisionRow(String id, String text, long startMs, String time, boolean confirmed) {}
+
+  record ActionRow(
+      String id,
+      String text,
+      String owner,
+      String due,
+      String status,
+      long startMs,
+      String time,
+      boolean confirmed) {}
+
+  /** The recording to play: a video element for video, audio otherwise. */
+  record Player(String url, String mediaType, boolean video, int tracks) {}
+
+  static MeetingPage of(
+      MeetingHeader header,
+      Meeting meeting,
+      List<Reviewed<ActionItem>> actionItems,
+      List<Reviewed<Decision>> decisions,
+      List<MediaFile> media) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Speaker s : meeting.speakers()) {
+      labels.put(s.id(), label(s));
+    }
+    return new MeetingPage(
+        header,
+        Clock.duration(header.durationMs()),
+        (int) Math.round(100 * Math.min(1, Math.max(0, header.progress()))),
+        turns(meeting.segments(), labels),
+        meeting.segments().stream().mapToInt(s -> s.words().size()).sum(),
+        speakers(meeting.speakers()),
+        meeting.minutes().summary().stream().map(MeetingPage::point).toList(),
+        meeting.minutes().chapters().stream().map(MeetingPage::point).toList(),
+        meeting.minutes().keywords(),
+        decisions.stream().map(MeetingPage::decision).toList(),
+        actionItems.stream().map(MeetingPage::action).toList(),
+        player(meeting, media));
+  }
+
+  /** A speaker nobody has named yet goes by the id diarization gave it. */
+  static String label(Speaker speaker) {
+    return speaker.name() != null && !speaker.name().isBlank() ? speaker.name() : speaker.id();
+  }
+
+  private static List<Turn> turns(List<Segment> segments, Map<String, String> labels) {
+    List<Turn> turns = new ArrayList<>();
+    List<Segment> current = new ArrayList<>();
+    for (Segment segment : segments) {
+      if (!current.isEmpty() && !current.get(0).speakerId().equals(segment.speakerId())) {
+        turns.add(turn(current, labels));
+        current = new ArrayList<>();
+      }
+      current.add(segment);
+    }
+    if (!current.isEmpty()) {
+      turns.add(turn(current, labels));
+    }
+    return turns;
+  }
+
+  private static Turn turn(List<Segment> segments, Map<String, String> labels) {
+    Segment first = segments.get(0);
+    return new Turn(
+        first.speakerId(),
+        labels.getOrDefault(first.speakerId(), first.speakerId()),
+        Clock.of(first.startMs()),
+        first.startMs(),
+        List.copyOf(segments));
+  }
+
+  private static List<SpeakerRow> speakers(List<Speaker> speakers) {
+    long total = speakers.stream().mapToLong(Speaker::talkTimeMs).sum();
+    long most = speakers.stream().mapToLong(Speaker::talkTimeMs).max().orElse(0);
+    return speakers.stream()
+        .map(
+            s ->
+                new SpeakerRow(
+                    s.id(),
+                    label(s),
+                    s.name() != null && !s.name().isBlank(),
+                    Clock.of(s.talkTimeMs()),
+                    total > 0 ? Math.round(100.0 * s.talkTimeMs() / total) : 0,
+                    most > 0 ? Math.round(1000.0 * s.talkTimeMs() / most) / 10.0 : 0))
+        .toList();
+  }
+
+  private static Point point(SummaryPoint p) {
+    return new Point(p.text(), p.startMs(), Clock.of(p.startMs()));
+  }
+
+  private static Point point(Chapter c) {
+    return new Point(c.title(), c.startMs(), Clock.of(c.startMs()));
+  }
+
+  private static DecisionRow decision(Reviewed<Decision> r) {
+    Decision d = r.value();
+    return new DecisionRow(d.id(), d.text(), d.startMs(), Clock.of(d.startMs()), r.confirmed());
+  }
+
+  private static ActionRow action(Reviewed<ActionItem> r) {
+    ActionItem a = r.value();
+    return new ActionRow(
+        a.id(),
+        a.text(),
+        a.owner() != null ? a.owner() : "",
+        a.due() != null ? a.due().toString() : "",
+        a.status().name().toLowerCase(Locale.ROOT),
+        a.startMs(),
+        Clock.of(a.startMs()),
+        r.confirmed());
+  }
+
+  private static @Nullable Player player(Meeting meeting, List<MediaFile> media) {
+    if (media.isEmpty()) {
+      return null;
+    }
+    MediaFile first = media.get(0);
+    String type =
+        !meeting.source().files().isEmpty()
+            ? meeting.source().files().get(0).mediaType()
+            : first.mediaType();
+    String mediaType = type != null ? type : "";
+    return new Player(
+        "/api/meetings/" + meeting.id() + "/media?file=" + first.ordinal(),
+        mediaType,
+        mediaType.startsWith("video/"),
+        media.size());
+  }
+}

@@ -1,0 +1,69 @@
+// Shared by every page: calling the JSON API and telling the user what happened.
+// Text from the server or the user is only ever put into the page with textContent.
+'use strict';
+
+window.Verbatim = (function () {
+  /** Calls the API; rejects with the problem's detail (RFC 9457) so the user can read why. */
+  async function api(method, url, body) {
+    const init = { method, headers: { Accept: 'application/json' } };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(url, init);
+    } catch (e) {
+      throw new Error('Could not reach the server. Check your connection and try again.');
+    }
+    if (!response.ok) {
+      throw new Error(await problemDetail(response));
+    }
+    if (response.status === 204) return null;
+    const type = response.headers.get('Content-Type') || '';
+    return type.includes('json') ? response.json() : null;
+  }
+
+  async function problemDetail(response) {
+    try {
+      const problem = await response.json();
+      return problem.detail || problem.title || response.statusText;
+    } catch (e) {
+      return 'The server answered ' + response.status + ' ' + response.statusText + '.';
+    }
+  }
+
+  let toastTimer;
+  /** A short message at the bottom of the screen; errors stay until the next message. */
+  function toast(message, isError) {
+    const box = document.getElementById('toast');
+    if (!box) return;
+    box.textContent = message;
+    box.classList.toggle('error', !!isError);
+    box.setAttribute('role', isError ? 'alert' : 'status');
+    box.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { box.hidden = true; }, isError ? 8000 : 2500);
+  }
+
+  /** 62000 → "1:02"; 3723000 → "1:02:03". */
+  function clock(ms) {
+    const total = Math.max(0, Math.floor(ms / 1000));
+    const h = Math.floor(total / 3600), m = Math.floor(total / 60) % 60, s = total % 60;
+    const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+    return (h > 0 ? h + ':' : '') + mm + ':' + String(s).padStart(2, '0');
+  }
+
+  const STAGES = {
+    queued: 'Waiting in the queue',
+    decode: 'Decoding the recording',
+    transcribe: 'Transcribing',
+    minutes: 'Writing the minutes',
+    index: 'Indexing for search',
+  };
+  function stageName(stage) {
+    return STAGES[stage] || stage || STAGES.queued;
+  }
+
+  return { api, toast, clock, stageName };
+})();

@@ -1,0 +1,459 @@
+package dev.verbatim.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.verbatim.server.VerbatimApplication;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web UI in a real (headless) Chromium against the real service: upload, live progress, the
+ * transcript and player in step, renaming a speaker, and escaping of hostile text. Screenshots of
+ * each step go to {@code target/screenshots}.
+ */
+@Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SpringBootTest(
+    classes = VerbatimApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MeetingPagesBrowserTests {
+
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("verbatim.test.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("verbatim.test.chromium", "/usr/bin/chromium"));
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+  /** Processing the 48 s sample takes seconds; this is how long to wait, not a performance bar. */
+  private static final Duration PROCESSING = Duration.ofMinutes(3);
+
+  private static final Path DATA = dataDirectory();
+
+  private static @Nullable ChromeDriver driver;
+  private static @Nullable Path profile;
+  private static @Nullable String meetingUrl;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @DynamicPropertySource
+  static void dataInATemporaryDirectory(DynamicPropertyRegistry registry) {
+    registry.add("verbatim.data", DATA::toString);
+    registry.add("verbatim.search.index-dir", () -> DATA.resolve("index").toString());
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:file:"
+                + DATA.resolve("verbatim")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+  }
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+      fail(
+          "The browser tests need Chromium and its driver at "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " (Debian packages chromium and chromium-driver), or their paths in the system"
+              + " properties verbatim.test.chromium and verbatim.test.chromedriver.");
+    }
+    profile = Files.createTempDirectory("verbatim-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--autoplay-policy=no-user-gesture-required",
+        "--window-size=1366,900",
+        "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    // The named driver, so Selenium never looks for (or downloads) one.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    driver = new ChromeDriver(options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  /** A script error on any page fails the test that caused it. */
+  @AfterEach
+  void pagesRanWithoutScriptErrors() {
+    List<String> errors =
+        browser().manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .filter(m -> m.contains("Uncaught") || m.contains("SyntaxError"))
+            .toList();
+    assertThat(errors).as("JavaScript errors").isEmpty();
+  }
+
+  @Test
+  @Order(1)
+  void freshListShowsTheEmptyState() {
+    browser().get(url("/"));
+
+    assertThat(browser().findElement(By.cssSelector("#drop-zone")).getText())
+        .contains("No meetings yet — drop a recording here");
+    assertThat(browser().findElement(By.id("list-empty")).isDisplayed()).isTrue();
+    assertThat(browser().findElements(By.cssSelector(".meeting-row"))).isEmpty();
+    screenshot("01-empty-list");
+  }
+
+  @Test
+  @Order(2)
+  void uploadedRecordingShowsProgressThenTheTranscript() {
+    uploadedMeeting();
+
+    List<WebElement> words = browser().findElements(By.cssSelector("#transcript .w"));
+    assertThat(words).hasSizeGreaterThan(50);
+    assertThat(words.get(0).getAttribute("data-start")).isNotBlank();
+    assertThat(browser().findElement(By.id("status-badge")).getText())
+        .isEqualToIgnoringCase("done");
+    assertThat(browser().findElements(By.cssSelector("#speakers .speaker"))).isNotEmpty();
+    assertThat(browser().findElement(By.id("player")).getAttribute("src"))
+        .contains("/api/meetings/");
+
+    browser().manage().window().setSize(new Dimension(390, 844));
+    screenshot("03-transcript-phone");
+    browser().manage().window().setSize(new Dimension(1366, 900));
+  }
+
+  @Test
+  @Order(3)
+  void clickingAWordSeeksThePlayerToIt() {
+    browser().get(uploadedMeeting());
+    List<WebElement> words = browser().findElements(By.cssSelector("#transcript .w"));
+    WebElement word = words.get(words.size() / 2);
+    long startMs = Long.parseLong(word.getAttribute("data-start"));
+
+    word.click();
+    double seconds =
+        ((Number)
+                js().executeScript(
+                        "const p = document.getElementById('player'); const t = p.currentTime;"
+                            + " p.pause(); return t;"))
+            .doubleValue();
+
+    assertThat(seconds).isCloseTo(startMs / 1000.0, within(0.3));
+    screenshot("04-word-clicked");
+  }
+
+  @Test
+  @Order(4)
+  void renamedSpeakerShowsInTheTranscriptAndAfterReload() {
+    browser().get(uploadedMeeting());
+    String speakerId =
+        browser()
+            .findElement(By.cssSelector("#transcript .speaker-label"))
+            .getAttribute("data-speaker");
+    WebElement speaker =
+        browser()
+            .findElement(By.cssSelector("#speakers .speaker[data-speaker='" + speakerId + "']"));
+
+    speaker.findElement(By.cssSelector(".rename")).click();
+    WebElement input = speaker.findElement(By.cssSelector(".rename-form input"));
+    input.clear();
+    input.sendKeys("Dana Scully");
+    speaker.findElement(By.cssSelector(".rename-form button[type=submit]")).click();
+
+    By label = By.cssSelector("#transcript .speaker-label[data-speaker='" + speakerId + "']");
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(label, "Dana Scully"));
+    screenshot("05-speaker-renamed");
+    browser().navigate().refresh();
+    assertThat(browser().findElements(label))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.getText()).isEqualTo("Dana Scully"));
+    assertThat(speakerName(speakerId)).isEqualTo("Dana Scully");
+  }
+
+  @Test
+  @Order(5)
+  void hostileTitleShowsAsPlainText() {
+    browser().get(uploadedMeeting());
+    browser().findElement(By.id("edit-title")).click();
+    WebElement title = browser().findElement(By.id("title-input"));
+    title.clear();
+    title.sendKeys(HOSTILE);
+    browser().findElement(By.cssSelector("#title-form button[type=submit]")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("meeting-title"), HOSTILE));
+
+    browser().navigate().refresh();
+    assertThat(browser().findElement(By.id("meeting-title")).getText()).isEqualTo(HOSTILE);
+    assertThat(browser().findElements(By.cssSelector("main img"))).isEmpty();
+    assertNoAlert();
+    screenshot("06-hostile-title-meeting");
+
+    browser().get(url("/"));
+    assertThat(browser().findElement(By.cssSelector(".meeting-row .meeting-title")).getText())
+        .isEqualTo(HOSTILE);
+    assertThat(browser().findElements(By.cssSelector("main img"))).isEmpty();
+    assertNoAlert();
+    screenshot("07-hostile-title-list");
+  }
+
+  @Test
+  @Order(6)
+  void unknownMeetingShowsTheNotFoundPage() {
+    browser().get(url("/meetings/m-does-not-exist"));
+
+    assertThat(browser().findElement(By.tagName("h1")).getText()).contains("couldn’t find");
+    assertThat(browser().getPageSource()).doesNotContain("Exception");
+    screenshot("08-not-found");
+  }
+
+  @Test
+  @Order(7)
+  void uploadResumesAfterAReloadAndAfterADroppedConnection() {
+    browser().get(url("/"));
+    // 11 MB: three chunks. The same name, size and date make it "the same file" after a reload.
+    String file = "new File([new Uint8Array(11 * 1024 * 1024)], 'noise.raw', {lastModified: 7})";
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first =
+        (Map<String, Object>)
+            js().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "const controller = new AbortController();"
+                        + "TusUpload.upload("
+                        + file
+                        + ", '/api/uploads', {signal: controller.signal,"
+                        + "  onProgress: (sent) => { if (sent >= TusUpload.CHUNK) controller.abort(); }})"
+                        + ".then(() => done({outcome: 'finished'}), (e) => done({outcome: e.name}));");
+    assertThat(first).containsEntry("outcome", "AbortError");
+
+    browser().navigate().refresh();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> second =
+        (Map<String, Object>)
+            js().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "const statuses = []; let sends = 0;"
+                        + "const send = XMLHttpRequest.prototype.send;"
+                        // The first chunk after the reload is lost as if the network dropped.
+                        + "XMLHttpRequest.prototype.send = function (body) { sends++;"
+                        + "  if (sends === 1) { setTimeout(() => this.onerror(), 10); return; }"
+                        + "  return send.call(this, body); };"
+                        + "TusUpload.upload("
+                        + file
+                        + ", '/api/uploads', {onStatus: (s) => statuses.push(s)})"
+                        + ".then((id) => done({outcome: 'finished', id, statuses, sends}),"
+                        + "      (e) => done({outcome: e.message, statuses, sends}));");
+
+    assertThat((List<?>) second.get("statuses")).first().asString().startsWith("Resuming at 4");
+    assertThat((List<?>) second.get("statuses"))
+        .anySatisfy(st -> assertThat(st.toString()).startsWith("Connection problem, retrying"));
+    // One lost chunk, then the second and third: the first chunk was not sent again.
+    assertThat(((Number) second.get("sends")).intValue()).isEqualTo(3);
+    // Zeros are no recording: the server takes every byte, then says why it cannot use them.
+    assertThat(second.get("outcome").toString()).isNotBlank();
+    screenshot("09-upload-resumed");
+  }
+
+  @Test
+  @Order(8)
+  void correctedPassageAndAddedActionItemStayAfterReload() {
+    browser().get(uploadedMeeting());
+    WebElement segment = browser().findElement(By.cssSelector("#transcript .segment"));
+    String segmentId = segment.getAttribute("data-segment");
+
+    segment.findElement(By.cssSelector(".edit-segment")).click();
+    WebElement text = segment.findElement(By.cssSelector(".segment-form textarea"));
+    text.clear();
+    text.sendKeys("good morning everyone let us start with the budget review");
+    segment.findElement(By.cssSelector(".segment-form button[type=submit]")).click();
+    By words = By.cssSelector(".segment[data-segment='" + segmentId + "'] .words");
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(words, "budget review"));
+
+    browser().findElement(By.id("new-action")).sendKeys("Book the launch venue");
+    browser().findElement(By.cssSelector("#add-action button[type=submit]")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementValue(
+                By.cssSelector("#action-items .item:last-child .item-text"),
+                "Book the launch venue"));
+    screenshot("09-edited");
+
+    browser().navigate().refresh();
+    assertThat(browser().findElement(words).getText())
+        .isEqualTo("good morning everyone let us start with the budget review");
+    assertThat(
+            browser().findElements(By.cssSelector(".segment[data-segment='" + segmentId + "'] .w")))
+        .allSatisfy(w -> assertThat(w.getAttribute("data-start")).isNotBlank());
+    assertThat(browser().findElements(By.cssSelector("#action-items .item-text")))
+        .anySatisfy(t -> assertThat(t.getDomProperty("value")).isEqualTo("Book the launch venue"));
+  }
+
+  @Test
+  @Order(9)
+  void listFollowsAJobLiveWithoutReloading() throws Exception {
+    String id = uploadedMeeting().substring(uploadedMeeting().lastIndexOf('/') + 1);
+    browser().get(url("/"));
+    js().executeScript("window.sameDocument = true;");
+
+    HttpResponse<String> reprocess =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/api/meetings/" + id + "/reprocess")))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(reprocess.statusCode()).isEqualTo(202);
+
+    By row = By.cssSelector(".meeting-row[data-id='" + id + "']");
+    waitUpTo(Duration.ofSeconds(30))
+        .until(
+            ExpectedConditions.presenceOfNestedElementLocatedBy(row, By.cssSelector(".progress")));
+    screenshot("10-list-processing");
+    waitUpTo(PROCESSING).until(ExpectedConditions.attributeToBe(row, "data-status", "done"));
+    assertThat(browser().findElement(row).findElement(By.cssSelector(".badge")).getText())
+        .isEqualToIgnoringCase("done");
+    assertThat(js().executeScript("return window.sameDocument === true;")).isEqualTo(true);
+    screenshot("11-list-done");
+  }
+
+  /** Uploads the sample through the page once; later tests open the meeting it made. */
+  private String uploadedMeeting() {
+    if (meetingUrl != null) {
+      return meetingUrl;
+    }
+    Path sample =
+        Path.of(System.getProperty("verbatim.home", ".."), "samples", "meeting.mp4").normalize();
+    assertThat(sample).as("the sample recording").isRegularFile();
+    browser().get(url("/"));
+    browser().findElement(By.id("upload-title")).sendKeys("Quarterly review");
+    browser()
+        .findElement(By.id("file-input"))
+        .sendKeys(sample.toAbsolutePath().normalize().toString());
+
+    // The page opens the new meeting when the upload is done; it shows the job's progress.
+    waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.urlContains("/meetings/m-"));
+    String meeting = browser().getCurrentUrl();
+    boolean progressShown =
+        !browser().findElements(By.id("progress")).isEmpty()
+            && browser().findElement(By.id("progress")).isDisplayed();
+    screenshot("02-processing");
+    assertThat(progressShown || !browser().findElements(By.cssSelector("#transcript .w")).isEmpty())
+        .as("the page shows the progress bar while processing")
+        .isTrue();
+
+    waitUpTo(PROCESSING)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript .w")));
+    assertThat(browser().findElements(By.id("progress-panel"))).isEmpty();
+    screenshot("03-transcript");
+    meetingUrl = meeting;
+    return meeting;
+  }
+
+  private String speakerName(String speakerId) {
+    return browser()
+        .findElement(
+            By.cssSelector("#speakers .speaker[data-speaker='" + speakerId + "'] .speaker-name"))
+        .getText();
+  }
+
+  private void assertNoAlert() {
+    try {
+      Alert alert = browser().switchTo().alert();
+      fail("An injected script opened an alert: " + alert.getText());
+    } catch (NoAlertPresentException expected) {
+      // Nothing ran: the title was shown as text.
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static WebDriverWait waitUpTo(Duration limit) {
+    return new WebDriverWait(browser(), limit, Duration.ofMillis(250));
+  }
+
+  private static void screenshot(String name) {
+    File shot = ((TakesScreenshot) browser()).getScreenshotAs(OutputType.FILE);
+    try {
+      Files.copy(
+          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not save the screenshot " + name, e);
+    }
+  }
+
+  private static JavascriptExecutor js() {
+    return browser();
+  }
+
+  private static ChromeDriver browser() {
+    if (driver == null) {
+      throw new IllegalStateException("The browser did not start");
+    }
+    return driver;
+  }
+
+  private static Path dataDirectory() {
+    try {
+      return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "browser-data")
+          .toAbsolutePath();
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not make a data directory for the test", e);
+    }
+  }
+}
