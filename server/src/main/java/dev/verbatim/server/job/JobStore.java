@@ -181,6 +181,11 @@ class JobStore {
         .update();
   }
 
+  /** Jobs waiting to run, for the queue-depth gauge. */
+  long queued() {
+    return jdbc.sql("SELECT COUNT(*) FROM job WHERE status = 'queued'").query(Long.class).single();
+  }
+
   /** The status of a job: queued, running, done, failed or cancelled. */
   Optional<String> status(String jobId) {
     return jdbc.sql("SELECT status FROM job WHERE id = :id")

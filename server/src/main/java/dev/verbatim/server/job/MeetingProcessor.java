@@ -18,6 +18,9 @@ import dev.verbatim.server.pipeline.MeetingRequest;
 import dev.verbatim.server.storage.MediaStorage;
 import dev.verbatim.transcribe.SpeechModelMissingException;
 import dev.verbatim.transcribe.UnknownLanguageException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +54,7 @@ class MeetingProcessor {
   private final ApplicationEventPublisher publisher;
   private final TransactionTemplate transactions;
   private final VerbatimProperties.Jobs settings;
+  private final MeterRegistry metrics;
 
   MeetingProcessor(
       JobStore jobs,
@@ -61,7 +65,8 @@ class MeetingProcessor {
       MeetingEvents events,
       ApplicationEventPublisher publisher,
       TransactionTemplate transactions,
-      VerbatimProperties properties) {
+      VerbatimProperties properties,
+      MeterRegistry metrics) {
     this.jobs = jobs;
     this.meetings = meetings;
     this.storage = storage;
@@ -71,15 +76,34 @@ class MeetingProcessor {
     this.publisher = publisher;
     this.transactions = transactions;
     this.settings = properties.jobs();
+    this.metrics = metrics;
+    Gauge.builder("verbatim.jobs.queued", jobs, JobStore::queued)
+        .description("Jobs waiting for a worker")
+        .register(metrics);
   }
 
   void process(Job job, String worker, JobRunner.Control control) {
+    Timer.Sample sample = Timer.start(metrics);
+    String outcome = "error";
+    try {
+      outcome = run(job, worker, control);
+    } finally {
+      sample.stop(
+          Timer.builder("verbatim.jobs")
+              .description("Processing jobs, by outcome")
+              .tag("outcome", outcome)
+              .register(metrics));
+    }
+  }
+
+  /** Runs the job and returns how it ended: done, failed, retry or stopped. */
+  private String run(Job job, String worker, JobRunner.Control control) {
     String id = job.meetingId();
     try {
       if (job.attempts() > settings.maxAttempts()) {
         // Each earlier attempt ended with its worker gone (killed, out of memory): stop trying.
         fail(job, worker, "Processing stopped after " + settings.maxAttempts() + " attempts.");
-        return;
+        return "failed";
       }
       log.info("Processing meeting {} (attempt {})", id, job.attempts());
       MeetingHeader header = meetings.header(id);
@@ -126,17 +150,22 @@ class MeetingProcessor {
       publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.PROCESSED));
       events.publish(MeetingEvent.done(id));
       log.info("Meeting {} processed", id);
+      return "done";
     } catch (JobStoppedException e) {
       stopped(job, worker, e.reason());
+      return "stopped";
     } catch (MeetingNotFoundException e) {
       // Deleted while queued; the cascade removed the job row as well.
       log.info("Meeting {} was deleted before its job ran", id);
+      return "stopped";
     } catch (MediaRejectedException | UnknownLanguageException | IllegalArgumentException e) {
       fail(job, worker, e.getMessage());
+      return "failed";
     } catch (SpeechModelMissingException e) {
       fail(job, worker, "The speech model is missing on the server: " + e.getMessage());
+      return "failed";
     } catch (IOException | RuntimeException e) {
-      retryOrFail(job, worker, e);
+      return retryOrFail(job, worker, e);
     }
   }
 
@@ -168,11 +197,11 @@ class MeetingProcessor {
     }
   }
 
-  private void retryOrFail(Job job, String worker, Exception e) {
+  private String retryOrFail(Job job, String worker, Exception e) {
     if (job.attempts() >= settings.maxAttempts()) {
       log.error("Meeting {} failed after {} attempts", job.meetingId(), job.attempts(), e);
       fail(job, worker, "Processing failed: " + e.getMessage());
-      return;
+      return "failed";
     }
     Duration delay = settings.retryDelay().multipliedBy(1L << Math.min(10, job.attempts() - 1));
     log.warn(
@@ -185,6 +214,7 @@ class MeetingProcessor {
       meetings.progress(job.meetingId(), MeetingStatus.QUEUED, "retrying", 0);
       events.publish(MeetingEvent.progress(job.meetingId(), "retrying", 0));
     }
+    return "retry";
   }
 
   private void fail(Job job, String worker, String reason) {
