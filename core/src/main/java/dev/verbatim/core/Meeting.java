@@ -29,6 +29,12 @@ public record Meeting(
     segments = List.copyOf(segments);
   }
 
+  /** This meeting under another id, such as the one a server gave it before it was processed. */
+  public Meeting withId(String id) {
+    return new Meeting(
+        schema, id, title, date, durationMs, language, source, speakers, segments, minutes);
+  }
+
   /** This meeting with other minutes. */
   public Meeting withMinutes(Minutes minutes) {
     return new Meeting(

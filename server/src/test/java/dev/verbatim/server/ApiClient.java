@@ -77,6 +77,49 @@ public final class ApiClient {
     return send(request(path, headers).method(method, body));
   }
 
+  /** Starts a resumable (tus 1.0) upload and returns its path; metadata values are plain text. */
+  public Response createUpload(long length, Map<String, String> metadata) {
+    StringBuilder header = new StringBuilder();
+    metadata.forEach(
+        (key, value) ->
+            header
+                .append(header.length() > 0 ? "," : "")
+                .append(key)
+                .append(' ')
+                .append(
+                    java.util.Base64.getEncoder()
+                        .encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+    return send(
+        "POST",
+        "/api/uploads",
+        BodyPublishers.noBody(),
+        "Tus-Resumable",
+        "1.0.0",
+        "Upload-Length",
+        String.valueOf(length),
+        "Upload-Metadata",
+        header.toString());
+  }
+
+  /** Sends bytes of a resumable upload from {@code offset}. */
+  public Response patchUpload(String upload, long offset, BodyPublisher chunk) {
+    return send(
+        "PATCH",
+        upload,
+        chunk,
+        "Tus-Resumable",
+        "1.0.0",
+        "Upload-Offset",
+        String.valueOf(offset),
+        "Content-Type",
+        "application/offset+octet-stream");
+  }
+
+  /** Asks a resumable upload for its offset. */
+  public Response headUpload(String upload) {
+    return send("HEAD", upload, BodyPublishers.noBody(), "Tus-Resumable", "1.0.0");
+  }
+
   /** Uploads files as a multipart form, streamed from disk, with the other form fields. */
   public Response upload(List<Path> files, Map<String, String> fields) {
     String boundary = "verbatim-" + UUID.randomUUID();

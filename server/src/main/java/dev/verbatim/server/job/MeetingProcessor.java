@@ -140,7 +140,7 @@ class MeetingProcessor {
       reporter.report("index", 0);
       transactions.executeWithoutResult(
           status -> {
-            meetings.saveProcessed(id, withStoredIdentity(meeting, header));
+            meetings.saveProcessed(id, meeting.withId(header.id()));
             applied.forEach(a -> a.store().run());
             if (!jobs.complete(job.id(), worker)) {
               // Cancelled or taken over meanwhile: this result must not be stored.
@@ -167,21 +167,6 @@ class MeetingProcessor {
     } catch (IOException | RuntimeException e) {
       return retryOrFail(job, worker, e);
     }
-  }
-
-  /** The meeting's id is the database's, not the content-derived one the pipeline computes. */
-  private static Meeting withStoredIdentity(Meeting meeting, MeetingHeader header) {
-    return new Meeting(
-        meeting.schema(),
-        header.id(),
-        meeting.title(),
-        meeting.date(),
-        meeting.durationMs(),
-        meeting.language(),
-        meeting.source(),
-        meeting.speakers(),
-        meeting.segments(),
-        meeting.minutes());
   }
 
   private void stopped(Job job, String worker, JobStoppedException.Reason reason) {

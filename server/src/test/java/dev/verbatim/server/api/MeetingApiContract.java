@@ -413,19 +413,10 @@ abstract class MeetingApiContract {
   void resumableUploadContinuesFromTheOffsetAndMakesAMeeting() throws IOException {
     Path track = HOME.resolve("samples/tracks/ana.ogg");
     byte[] bytes = Files.readAllBytes(track);
-    String metadata =
-        "filename " + b64("ana.ogg") + ",title " + b64("Ana alone") + ",date " + b64("2026-11-02");
     Response created =
-        api.send(
-            "POST",
-            "/api/uploads",
-            BodyPublishers.noBody(),
-            "Tus-Resumable",
-            "1.0.0",
-            "Upload-Length",
-            String.valueOf(bytes.length),
-            "Upload-Metadata",
-            metadata);
+        api.createUpload(
+            bytes.length,
+            Map.of("filename", "ana.ogg", "title", "Ana alone", "date", "2026-11-02"));
     assertThat(created.status()).isEqualTo(201);
     String upload = URI.create(created.header("Location")).getPath();
     int half = bytes.length / 2;
@@ -434,7 +425,7 @@ abstract class MeetingApiContract {
     assertThat(first.header("Verbatim-Meeting-Id")).isEmpty();
 
     // The connection "dropped": ask where to go on from.
-    Response head = api.send("HEAD", upload, BodyPublishers.noBody(), "Tus-Resumable", "1.0.0");
+    Response head = api.headUpload(upload);
     long offset = Long.parseLong(head.header("Upload-Offset"));
     assertThat(offset).isEqualTo(half);
     Response last = patch(upload, offset, java.util.Arrays.copyOfRange(bytes, half, bytes.length));
@@ -446,8 +437,7 @@ abstract class MeetingApiContract {
     assertThat(made.get("status").asString()).isEqualTo("done");
     assertThat(made.get("title").asString()).isEqualTo("Ana alone");
     assertThat(made.get("date").asString()).isEqualTo("2026-11-02");
-    assertThat(api.send("HEAD", upload, BodyPublishers.noBody(), "Tus-Resumable", "1.0.0").status())
-        .isEqualTo(404);
+    assertThat(api.headUpload(upload).status()).isEqualTo(404);
   }
 
   @Test
@@ -465,17 +455,7 @@ abstract class MeetingApiContract {
 
     JsonNode made = api.awaitFinished(created.json().get("id").asString());
     assertThat(made.get("minutes").get("template").asString()).isEqualTo("standup");
-    Response badMetadata =
-        api.send(
-            "POST",
-            "/api/uploads",
-            BodyPublishers.noBody(),
-            "Tus-Resumable",
-            "1.0.0",
-            "Upload-Length",
-            "1000",
-            "Upload-Metadata",
-            "filename " + b64("a.mp3") + ",date " + b64("yesterday"));
+    Response badMetadata = api.createUpload(1000, Map.of("filename", "a.mp3", "date", "yesterday"));
     assertThat(badMetadata.status()).isEqualTo(400);
   }
 
@@ -528,21 +508,7 @@ abstract class MeetingApiContract {
   }
 
   private Response patch(String upload, long offset, byte[] chunk) {
-    return api.send(
-        "PATCH",
-        upload,
-        BodyPublishers.ofByteArray(chunk),
-        "Tus-Resumable",
-        "1.0.0",
-        "Upload-Offset",
-        String.valueOf(offset),
-        "Content-Type",
-        "application/offset+octet-stream");
-  }
-
-  private static String b64(String value) {
-    return Base64.getEncoder()
-        .encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return api.patchUpload(upload, offset, BodyPublishers.ofByteArray(chunk));
   }
 
   private static byte[] pngBytes() {

@@ -7,7 +7,6 @@ import dev.verbatim.server.ApiClient.Response;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
 import java.io.IOException;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,15 +52,7 @@ class UploadLimitTests {
   void aResumableUploadAnnouncingMoreThanTheLimitIsRefusedAtCreation() {
     ApiClient api = new ApiClient(port);
 
-    Response response =
-        api.send(
-            "POST",
-            "/api/uploads",
-            BodyPublishers.noBody(),
-            "Tus-Resumable",
-            "1.0.0",
-            "Upload-Length",
-            String.valueOf(10L * 1024 * 1024 * 1024));
+    Response response = api.createUpload(10L * 1024 * 1024 * 1024, Map.of("filename", "huge.wav"));
 
     assertThat(response.status()).isEqualTo(413);
   }

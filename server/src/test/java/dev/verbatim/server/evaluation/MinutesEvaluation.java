@@ -214,13 +214,7 @@ final class MinutesEvaluation implements AutoCloseable {
       SpringApplication application = new SpringApplication(VerbatimApplication.class);
       application.setWebApplicationType(WebApplicationType.NONE);
       application.setBannerMode(Banner.Mode.OFF);
-      context =
-          application.run(
-              "--spring.main.log-startup-info=false",
-              // The pipeline alone: no database on disk, no job workers, no index files.
-              "--spring.datasource.url=jdbc:h2:mem:" + java.util.UUID.randomUUID(),
-              "--verbatim.jobs.enabled=false",
-              "--verbatim.search.in-memory=true");
+      context = application.run(dev.verbatim.server.TestData.pipelineOnly());
     }
     return context.getBean(MeetingPipeline.class);
   }

@@ -43,21 +43,13 @@ class LargeUploadTests {
       Response multipart = server.api.upload(List.of(big), Map.of("title", "Big"));
       assertThat(multipart.status()).isEqualTo(202);
 
-      String upload = createTusUpload(server, SIZE + 1);
+      Response created = server.api.createUpload(SIZE + 1, Map.of("filename", "bigger.wav"));
+      assertThat(created.status()).isEqualTo(201);
+      String upload = URI.create(created.header("Location")).getPath();
       Response last = null;
       for (long offset = 0; offset < SIZE + 1; offset += CHUNK) {
         long length = Math.min(CHUNK, SIZE + 1 - offset);
-        last =
-            server.api.send(
-                "PATCH",
-                upload,
-                slice(bigger, offset, length),
-                "Tus-Resumable",
-                "1.0.0",
-                "Upload-Offset",
-                String.valueOf(offset),
-                "Content-Type",
-                "application/offset+octet-stream");
+        last = server.api.patchUpload(upload, offset, slice(bigger, offset, length));
         assertThat(last.status()).as("PATCH at " + offset).isEqualTo(204);
       }
       assertThat(last.header("Verbatim-Meeting-Id")).startsWith("m-");
@@ -65,22 +57,6 @@ class LargeUploadTests {
     }
     assertThat(storedSizes(data.resolve("media"))).containsExactlyInAnyOrder(SIZE, SIZE + 1);
     assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
-  }
-
-  private static String createTusUpload(ServerProcess server, long length) {
-    Response created =
-        server.api.send(
-            "POST",
-            "/api/uploads",
-            BodyPublishers.noBody(),
-            "Tus-Resumable",
-            "1.0.0",
-            "Upload-Length",
-            String.valueOf(length),
-            "Upload-Metadata",
-            "filename " + java.util.Base64.getEncoder().encodeToString("bigger.wav".getBytes()));
-    assertThat(created.status()).isEqualTo(201);
-    return URI.create(created.header("Location")).getPath();
   }
 
   /** A file of zeros that takes no disk space until read. */
