@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -114,6 +115,7 @@ class MeetingController {
     ObjectNode minutes = (ObjectNode) document.get("minutes");
     markConfirmed(minutes.withArray("actionItems"), meetings.actionItems(id));
     markConfirmed(minutes.withArray("decisions"), meetings.decisions(id));
+    document.put("playback", "/api/meetings/" + id + "/media");
     var media = document.putArray("media");
     for (MediaFile file : meetings.media(id)) {
       media
@@ -134,24 +136,40 @@ class MeetingController {
     }
   }
 
-  @Operation(summary = "The original recording, with HTTP range requests for seeking")
+  @Operation(
+      summary = "The recording to play, with HTTP range requests for seeking",
+      description =
+          "Without file: what the player plays, the mix of all tracks for a meeting recorded one"
+              + " file per participant, else its recording. With file=N: the N-th original upload.")
   @GetMapping("/api/meetings/{id}/media")
   ResponseEntity<Resource> media(
-      @PathVariable String id, @RequestParam(defaultValue = "0") int file) throws IOException {
+      @PathVariable String id, @RequestParam(required = false) @Nullable Integer file)
+      throws IOException {
+    if (file == null) {
+      Optional<String> mix = meetings.playbackKey(id);
+      if (mix.isPresent()) {
+        return playable(storage.localFile(mix.get()), MediaType.parseMediaType("audio/mp4"));
+      }
+    }
+    int ordinal = file == null ? 0 : file;
     List<MediaFile> files = meetings.media(id);
     if (files.isEmpty()) {
       meetings.header(id);
     }
     MediaFile chosen =
         files.stream()
-            .filter(f -> f.ordinal() == file)
+            .filter(f -> f.ordinal() == ordinal)
             .findFirst()
-            .orElseThrow(() -> new MeetingNotFoundException("Recording " + file + " of " + id));
-    // Spring answers Range headers for a Resource body with 206 and the requested bytes.
+            .orElseThrow(() -> new MeetingNotFoundException("Recording " + ordinal + " of " + id));
+    return playable(storage.localFile(chosen.storageKey()), mediaType(id, chosen));
+  }
+
+  /** Spring answers Range headers for a Resource body with 206 and the requested bytes. */
+  private static ResponseEntity<Resource> playable(java.nio.file.Path file, MediaType type) {
     return ResponseEntity.ok()
-        .contentType(mediaType(id, chosen))
+        .contentType(type)
         .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-        .body(new FileSystemResource(storage.localFile(chosen.storageKey())));
+        .body(new FileSystemResource(file));
   }
 
   private MediaType mediaType(String id, MediaFile file) {

@@ -299,6 +299,22 @@ public class MeetingStore {
         minutes);
   }
 
+  /** Where the mixed recording of a multi-track meeting is kept, if it has one. */
+  public Optional<String> playbackKey(String meetingId) {
+    return jdbc.sql("SELECT playback_key FROM meeting WHERE id = :id")
+        .param("id", meetingId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString("playback_key")))
+        .optional()
+        .orElseThrow(() -> new MeetingNotFoundException("Meeting " + meetingId));
+  }
+
+  public void playbackKey(String meetingId, @Nullable String key) {
+    jdbc.sql("UPDATE meeting SET playback_key = :key WHERE id = :id")
+        .param("key", key)
+        .param("id", meetingId)
+        .update();
+  }
+
   /** The recordings as probed during processing; empty before that. */
   public Source source(String meetingId) {
     Optional<String> source =
