@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The audio stream of one file, opened with FFmpeg and converted by FFmpeg's own resampler to 16
  * kHz signed 16-bit samples.
  *
- * <p>This is the only class that touches JavaCV, so native resources have one owner: whoever opens
- * an {@code AudioInput} closes it.
+ * <p>This is the only class that decodes with JavaCV ({@link AacWriter} encodes), so native
+ * resources have one owner: whoever opens an {@code AudioInput} closes it.
  */
 final class AudioInput implements AutoCloseable {
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Probes and decodes uploaded recordings, judging every file by its content and never by its name.
+ * Probes, decodes and mixes uploaded recordings, judging every file by its content and never by its
+ * name.
  *
  * <p>Thread-safe: it holds only its limits, and every call opens and closes its own FFmpeg context.
  */
@@ -101,6 +102,28 @@ public final class MediaReader {
       input.close();
       throw e;
     }
+  }
+
+  /**
+   * Mixes one recording per participant (as Zoom or Jitsi deliver them) into a single file for the
+   * web player: AAC in an m4a (MP4) container, 16 kHz mono, about 48 kbit/s, with its index at the
+   * front so a browser can seek before the whole file has arrived.
+   *
+   * <p>The tracks start together at time 0 and are summed sample by sample; a shorter track is
+   * silent after its end, so the mix lasts as long as the longest track. Where voices overlap so
+   * loudly that the sum overflows, it is clipped, never wrapped around. The tracks are decoded side
+   * by side 100 ms at a time, so memory does not grow with their length. The mix is written to a
+   * temporary file beside {@code target} and moved into place only when complete: {@code target} is
+   * either replaced by the whole mix or left as it was.
+   *
+   * @param tracks the per-participant recordings, in any format {@link #decode} accepts
+   * @param target where the mix goes; its directory must exist
+   * @throws MediaRejectedException if a track is rejected as by {@link #decode}
+   * @throws java.io.UncheckedIOException if the mix cannot be written, with the cause
+   * @throws IllegalArgumentException if {@code tracks} is empty
+   */
+  public void mixForPlayback(List<Path> tracks, Path target) {
+    PlaybackMix.write(List.copyOf(tracks), track -> decode(track, -1), target);
   }
 
   /** The checks that need no FFmpeg: size first, as it reads nothing, then the content type. */
