@@ -3,9 +3,12 @@
 'use strict';
 
 window.Verbatim = (function () {
-  /** Calls the API; rejects with the problem's detail (RFC 9457) so the user can read why. */
-  async function api(method, url, body) {
-    const init = { method, headers: { Accept: 'application/json' } };
+  /**
+   * Calls the API; rejects with the problem's detail (RFC 9457) so the user can read why, and the
+   * HTTP status as the error's status. headers: extra request headers, such as If-Match.
+   */
+  async function api(method, url, body, headers) {
+    const init = { method, headers: Object.assign({ Accept: 'application/json' }, headers) };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -17,7 +20,9 @@ window.Verbatim = (function () {
       throw new Error('Could not reach the server. Check your connection and try again.');
     }
     if (!response.ok) {
-      throw new Error(await problemDetail(response));
+      const error = new Error(await problemDetail(response));
+      error.status = response.status;
+      throw error;
     }
     if (response.status === 204) return null;
     const type = response.headers.get('Content-Type') || '';
@@ -65,5 +70,27 @@ window.Verbatim = (function () {
     return STAGES[stage] || stage || STAGES.queued;
   }
 
-  return { api, toast, clock, stageName };
+  /**
+   * A piece of a page as the server renders it (and escapes it), for a script to put in place of
+   * an older one. Resolves with the first element of the fragment.
+   */
+  async function fragment(url) {
+    let response;
+    try {
+      response = await fetch(url, { headers: { Accept: 'text/html' } });
+    } catch (e) {
+      throw new Error('Could not reach the server. Check your connection and try again.');
+    }
+    if (!response.ok) {
+      const error = new Error('The server answered ' + response.status + '.');
+      error.status = response.status;
+      throw error;
+    }
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const element = doc.body.firstElementChild;
+    if (!element) throw new Error('The server sent an empty page.');
+    return document.adoptNode(element);
+  }
+
+  return { api, toast, clock, stageName, fragment };
 })();

@@ -1,16 +1,56 @@
 // The meeting page: live progress while processing, the player and the transcript kept in step,
-// and inline editing of the title, speakers, passages, decisions and action items.
-// Every text from the server or the user goes into the page with textContent or value.
+// inline editing of the title, speakers, passages, decisions and action items, and the glossary.
+// Every text from the server or the user goes into the page with textContent or value; larger
+// pieces come rendered (and escaped) by the server.
 'use strict';
 
 (function () {
-  const { api, toast, stageName } = window.Verbatim;
+  const { api, toast, stageName, fragment, clock } = window.Verbatim;
   const page = document.querySelector('.meeting-page');
   const meetingId = page.dataset.meetingId;
   const renderedStatus = page.dataset.status;
   const base = '/api/meetings/' + encodeURIComponent(meetingId);
   const player = document.getElementById('player');
   const transcript = document.getElementById('transcript');
+
+  // ---- This tab's own edits ----
+
+  // Every edit makes the server announce "updated" to all pages of the meeting, this one too. An
+  // announcement while (or just after) this tab edits is taken to be its own echo.
+  const ECHO_MS = 3000;
+  let editsInFlight = 0;
+  let quietUntil = 0;
+
+  /** An API call that changes the meeting. */
+  async function edit(method, url, body, headers) {
+    editsInFlight++;
+    try {
+      return await api(method, url, body, headers);
+    } finally {
+      editsInFlight--;
+      quietUntil = Date.now() + ECHO_MS;
+    }
+  }
+
+  function ownEcho() {
+    return editsInFlight > 0 || Date.now() < quietUntil;
+  }
+
+  // A reload the page asks for keeps the player where it was.
+  const POSITION = 'verbatim.position:' + meetingId;
+  function reloadKeepingPlace() {
+    if (player) sessionStorage.setItem(POSITION, String(player.currentTime));
+    window.location.reload();
+  }
+  const savedPosition = sessionStorage.getItem(POSITION);
+  if (savedPosition !== null) {
+    sessionStorage.removeItem(POSITION);
+    const seconds = Number(savedPosition);
+    if (player && seconds > 0) {
+      if (player.readyState >= 1) player.currentTime = seconds;
+      else player.addEventListener('loadedmetadata', () => { player.currentTime = seconds; }, { once: true });
+    }
+  }
 
   // ---- Progress while queued or processing ----
 
@@ -22,13 +62,24 @@
       if (renderedStatus !== 'done') {
         source.close();
         // The transcript, minutes and speakers are rendered by the server: one reload shows them.
-        window.location.reload();
+        reloadKeepingPlace();
       }
     });
     source.addEventListener('failed', (e) => {
       if (renderedStatus !== 'failed') showFailure(JSON.parse(e.data).error);
     });
+    source.addEventListener('updated', () => {
+      if (!ownEcho()) showChangedElsewhere();
+    });
   }
+
+  // Someone else's edit: say so, but never reload by itself, the user may be typing.
+  const changedNotice = document.getElementById('changed-elsewhere');
+  function showChangedElsewhere() {
+    changedNotice.hidden = false;
+  }
+  document.getElementById('reload-changed').addEventListener('click', reloadKeepingPlace);
+  document.getElementById('dismiss-changed').addEventListener('click', () => { changedNotice.hidden = true; });
 
   function showProgress(event) {
     const percent = Math.round(100 * Math.max(0, Math.min(1, event.progress)));
@@ -221,7 +272,7 @@
       e.preventDefault();
       save.disabled = true;
       try {
-        const corrected = await api('PUT', base + '/segments/' + encodeURIComponent(segment.dataset.segment), { text: area.value });
+        const corrected = await edit('PUT', base + '/segments/' + encodeURIComponent(segment.dataset.segment), { text: area.value });
         renderWords(words, corrected);
         indexWords();
         close();
@@ -268,7 +319,7 @@
   titleForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      const header = await api('PATCH', base, { title: titleInput.value, date: dateInput.value });
+      const header = await edit('PATCH', base, { title: titleInput.value, date: dateInput.value });
       document.getElementById('meeting-title').textContent = header.title;
       document.title = header.title + ' · Verbatim';
       const date = document.getElementById('meeting-date');
@@ -285,12 +336,20 @@
   // ---- Reprocess, cancel, delete ----
 
   const reprocess = document.getElementById('reprocess');
-  if (reprocess) {
-    reprocess.addEventListener('click', async () => {
-      if (!window.confirm('Process this meeting again from its recording? Your corrections and edits will be replaced.')) return;
+  const reprocessForm = document.getElementById('reprocess-form');
+  if (reprocess && reprocessForm) {
+    const showReprocess = (open) => {
+      reprocessForm.hidden = !open;
+      reprocess.setAttribute('aria-expanded', String(open));
+      if (open) document.getElementById('reprocess-template').focus();
+    };
+    reprocess.addEventListener('click', () => showReprocess(reprocessForm.hidden));
+    document.getElementById('reprocess-cancel').addEventListener('click', () => showReprocess(false));
+    reprocessForm.addEventListener('submit', async (e) => {
+      e.preventDefault();
       try {
-        await api('POST', base + '/reprocess');
-        window.location.reload();
+        await edit('POST', base + '/reprocess', { template: document.getElementById('reprocess-template').value });
+        reloadKeepingPlace();
       } catch (err) { toast(err.message, true); }
     });
   }
@@ -299,7 +358,7 @@
     cancelJob.addEventListener('click', async () => {
       if (!window.confirm('Stop processing this meeting?')) return;
       try {
-        await api('POST', base + '/cancel');
+        await edit('POST', base + '/cancel');
         window.location.reload();
       } catch (err) { toast(err.message, true); }
     });
@@ -307,7 +366,7 @@
   document.getElementById('delete-meeting').addEventListener('click', async () => {
     if (!window.confirm('Delete this meeting, its recording and its minutes? This cannot be undone.')) return;
     try {
-      await api('DELETE', base);
+      await edit('DELETE', base);
       window.location.assign('/');
     } catch (err) { toast(err.message, true); }
   });
@@ -335,7 +394,7 @@
     const name = input.value.trim();
     const oldLabel = item.querySelector('.speaker-name').textContent;
     try {
-      await api('PUT', base + '/speakers/' + encodeURIComponent(id), { name });
+      await edit('PUT', base + '/speakers/' + encodeURIComponent(id), { name });
       const label = name || id;
       const nameEl = item.querySelector('.speaker-name');
       nameEl.textContent = label;
@@ -344,9 +403,10 @@
       transcript.querySelectorAll('.speaker-label').forEach((el) => {
         if (el.dataset.speaker === id) el.textContent = label;
       });
-      // The server hands the speaker's action items to the new name; show the same here.
+      // The server hands the speaker's action items to the new name (a new version of each):
+      // show them as they are stored now.
       document.querySelectorAll('#action-items [data-field="owner"]').forEach((owner) => {
-        if (owner.value === id || owner.value === oldLabel) owner.value = label;
+        if (owner.value === id || owner.value === oldLabel) refreshActionItem(owner.closest('.item'));
       });
       updateNameList();
       e.target.hidden = true;
@@ -367,12 +427,55 @@
 
   // ---- Decisions and action items ----
 
+  /** An action item as it is stored now, in place of the one shown. */
+  async function refreshActionItem(item) {
+    try {
+      const fresh = await fragment('/meetings/' + encodeURIComponent(meetingId) + '/action-items/' + encodeURIComponent(item.dataset.id));
+      item.replaceWith(fresh);
+      return fresh;
+    } catch (err) {
+      toast(err.message, true);
+      return null;
+    }
+  }
+
+  /** Action items carry a version: an edit names it, and fails if someone else changed the item first. */
+  function ifMatch(item) {
+    return item.dataset.version !== undefined ? { 'If-Match': '"' + item.dataset.version + '"' } : undefined;
+  }
+
+  async function conflicted(item) {
+    toast('Changed by someone else — reloaded', true);
+    const fresh = await refreshActionItem(item);
+    if (!fresh) return;
+    const note = document.createElement('p');
+    note.className = 'item-note';
+    note.setAttribute('role', 'alert');
+    note.textContent = 'Changed by someone else — reloaded. Make your change again if it still applies.';
+    fresh.querySelector('.item-main').appendChild(note);
+  }
+
   function reviewList(listId, emptyId, path, templateId, addFormId, inputId) {
     const list = document.getElementById(listId);
     if (!list) return;
     const empty = document.getElementById(emptyId);
     const url = (id) => base + '/' + path + '/' + encodeURIComponent(id);
     const showEmpty = () => { empty.hidden = list.children.length > 0; };
+
+    /** Saves a change of one item; false if it was not saved. */
+    async function save(item, change) {
+      try {
+        const saved = await edit('PATCH', url(item.dataset.id), change, ifMatch(item));
+        if (saved && saved.version !== undefined) item.dataset.version = String(saved.version);
+        const note = item.querySelector('.item-note');
+        if (note) note.remove();
+        return true;
+      } catch (err) {
+        if (err.status === 412) await conflicted(item);
+        else toast(err.message, true);
+        return false;
+      }
+    }
 
     list.addEventListener('change', async (e) => {
       const field = e.target.dataset && e.target.dataset.field;
@@ -384,15 +487,11 @@
         return;
       }
       if (field === 'due' && !value) value = null;
-      try {
-        await api('PATCH', url(item.dataset.id), { [field]: value });
-        if (field === 'status') {
-          item.className = item.className.replace(/status-\S+/, 'status-' + value);
-        }
-        toast('Saved.');
-      } catch (err) {
-        toast(err.message, true);
+      if (!(await save(item, { [field]: value }))) return;
+      if (field === 'status') {
+        item.className = item.className.replace(/status-\S+/, 'status-' + value);
       }
+      toast('Saved.');
     });
 
     list.addEventListener('click', async (e) => {
@@ -402,16 +501,14 @@
       if (target.closest('.confirm')) {
         const confirmBtn = target.closest('.confirm');
         const confirmed = confirmBtn.getAttribute('aria-pressed') !== 'true';
-        try {
-          await api('PATCH', url(item.dataset.id), { confirmed });
-          confirmBtn.setAttribute('aria-pressed', String(confirmed));
-          confirmBtn.textContent = confirmed ? 'Confirmed' : 'Confirm';
-          item.classList.toggle('confirmed', confirmed);
-        } catch (err) { toast(err.message, true); }
+        if (!(await save(item, { confirmed }))) return;
+        confirmBtn.setAttribute('aria-pressed', String(confirmed));
+        confirmBtn.textContent = confirmed ? 'Confirmed' : 'Confirm';
+        item.classList.toggle('confirmed', confirmed);
       } else if (target.closest('.delete')) {
         if (!window.confirm('Delete this item?')) return;
         try {
-          await api('DELETE', url(item.dataset.id));
+          await edit('DELETE', url(item.dataset.id));
           item.remove();
           showEmpty();
           toast('Deleted.');
@@ -425,9 +522,10 @@
       const text = input.value.trim();
       if (!text) return;
       try {
-        const created = await api('POST', base + '/' + path, { text });
+        const created = await edit('POST', base + '/' + path, { text });
         const item = document.getElementById(templateId).content.firstElementChild.cloneNode(true);
         item.dataset.id = created.id;
+        if (created.version !== undefined) item.dataset.version = String(created.version);
         item.querySelector('[data-field="text"]').value = created.text;
         list.appendChild(item);
         input.value = '';
@@ -439,6 +537,128 @@
 
   reviewList('decisions', 'decisions-empty', 'decisions', 'decision-template', 'add-decision', 'new-decision');
   reviewList('action-items', 'actions-empty', 'action-items', 'action-template', 'add-action', 'new-action');
+
+  // ---- Glossary, corrections and find-and-replace ----
+
+  /** Shows the transcript as stored now, after the server changed passages; the player plays on. */
+  async function refreshTranscript() {
+    const fresh = await fragment('/meetings/' + encodeURIComponent(meetingId) + '/transcript');
+    transcript.replaceChildren(...Array.from(fresh.childNodes));
+    transcript.dataset.words = fresh.dataset.words || '';
+    indexWords();
+    highlight();
+  }
+
+  window.TermList({
+    url: base + '/glossary',
+    list: document.getElementById('meeting-terms'),
+    empty: document.getElementById('meeting-terms-empty'),
+    form: document.getElementById('add-meeting-term'),
+    input: document.getElementById('new-meeting-term'),
+    error: document.getElementById('meeting-term-error'),
+  });
+
+  const corrections = document.getElementById('corrections');
+  if (corrections) {
+    const correctionsEmpty = document.getElementById('corrections-empty');
+    const applyResult = document.getElementById('apply-result');
+    const replaceResult = document.getElementById('replace-result');
+
+    const loadCorrections = async () => {
+      const list = await api('GET', base + '/glossary/corrections');
+      corrections.replaceChildren(...list.map(correctionRow));
+      correctionsEmpty.hidden = list.length > 0;
+    };
+
+    function correctionRow(c) {
+      const li = document.createElement('li');
+      li.className = 'correction';
+      li.classList.toggle('reverted', c.reverted);
+      li.dataset.id = c.id;
+      const time = button(clock(c.startMs), 'time seek', 'button');
+      time.dataset.start = String(c.startMs);
+      time.setAttribute('aria-label', 'Play from ' + clock(c.startMs));
+      const change = document.createElement('span');
+      change.className = 'change';
+      const original = document.createElement('del');
+      original.textContent = c.original;
+      const replacement = document.createElement('ins');
+      replacement.textContent = c.replacement;
+      change.append(original, ' → ', replacement);
+      li.append(time, change);
+      if (c.reverted) {
+        const undone = document.createElement('span');
+        undone.className = 'muted small';
+        undone.textContent = 'Undone';
+        li.appendChild(undone);
+      } else {
+        const undo = button('Undo', 'button small undo', 'button');
+        undo.setAttribute('aria-label', 'Undo: put back “' + c.original + '”');
+        li.appendChild(undo);
+      }
+      return li;
+    }
+
+    corrections.addEventListener('click', async (e) => {
+      const undo = e.target instanceof Element && e.target.closest('.undo');
+      if (!undo) return;
+      const li = undo.closest('.correction');
+      undo.disabled = true;
+      try {
+        await edit('POST', base + '/glossary/corrections/' + encodeURIComponent(li.dataset.id) + '/revert');
+        toast('Correction undone.');
+        await Promise.all([loadCorrections(), refreshTranscript()]);
+      } catch (err) {
+        // 409: already undone, or the passage was edited since; the server says which.
+        let note = li.querySelector('.error-text');
+        if (!note) {
+          note = document.createElement('p');
+          note.className = 'error-text small';
+          note.setAttribute('role', 'alert');
+          li.appendChild(note);
+        }
+        note.textContent = err.message;
+        undo.disabled = false;
+      }
+    });
+
+    const apply = document.getElementById('apply-glossary');
+    apply.addEventListener('click', async () => {
+      apply.disabled = true;
+      applyResult.textContent = 'Applying…';
+      try {
+        const result = await edit('POST', base + '/glossary/apply');
+        applyResult.textContent = result.corrections === 1 ? '1 correction' : result.corrections + ' corrections';
+        await Promise.all([loadCorrections(), refreshTranscript()]);
+      } catch (err) {
+        applyResult.textContent = '';
+        toast(err.message, true);
+      } finally {
+        apply.disabled = false;
+      }
+    });
+
+    document.getElementById('replace-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const find = document.getElementById('replace-find').value;
+      if (!find.trim()) return;
+      replaceResult.classList.remove('error-text');
+      try {
+        const result = await edit('POST', base + '/replace', {
+          find,
+          replace: document.getElementById('replace-with').value,
+          wholeWords: document.getElementById('replace-whole').checked,
+        });
+        replaceResult.textContent = result.replacements === 0 ? 'Nothing found.' : result.replacements + ' replaced';
+        if (result.replacements > 0) await refreshTranscript();
+      } catch (err) {
+        replaceResult.textContent = err.message;
+        replaceResult.classList.add('error-text');
+      }
+    });
+
+    loadCorrections().catch((err) => toast(err.message, true));
+  }
 
   indexWords();
 })();

@@ -12,6 +12,7 @@
   const titleInput = document.getElementById('upload-title');
   const dateInput = document.getElementById('upload-date');
   const multitrack = document.getElementById('upload-multitrack');
+  const templateSelect = document.getElementById('upload-template');
 
   // ---- Uploading ----
 
@@ -39,14 +40,15 @@
     if (files.length === 0) return;
     const title = titleInput.value.trim();
     const date = dateInput.value;
+    const template = templateSelect.value;
     if (multitrack.checked) {
-      await uploadTracks(files, title, date);
+      await uploadTracks(files, title, date, template);
       return;
     }
     const single = files.length === 1;
     for (const file of files) {
       // Several files without "one file per participant" are several meetings.
-      await uploadOne(file, single ? title : '', date, single);
+      await uploadOne(file, single ? title : '', date, template, single);
     }
   }
 
@@ -107,7 +109,7 @@
     };
   }
 
-  async function uploadOne(file, title, date, navigate) {
+  async function uploadOne(file, title, date, template, navigate) {
     const row = uploadRow(file.name);
     const controller = new AbortController();
     row.cancel.addEventListener('click', () => {
@@ -116,7 +118,7 @@
     });
     try {
       const id = await window.TusUpload.upload(file, '/api/uploads', {
-        metadata: { title, date },
+        metadata: { title, date, template },
         signal: controller.signal,
         onProgress: (sent, total) => row.progress(sent, total),
         onStatus: (text) => row.note(text),
@@ -132,13 +134,14 @@
   }
 
   /** Several recordings of one meeting, one per participant, in one multipart request. */
-  function uploadTracks(files, title, date) {
+  function uploadTracks(files, title, date, template) {
     const names = files.map((f) => f.name).join(', ');
     const row = uploadRow(files.length + ' tracks: ' + names);
     const form = new FormData();
     files.forEach((f) => form.append('file', f, f.name));
     if (title) form.append('title', title);
     if (date) form.append('date', date);
+    if (template) form.append('template', template);
     form.append('multitrack', 'true');
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();

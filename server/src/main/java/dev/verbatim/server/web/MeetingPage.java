@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the meeting page shows, worked out once so the template only walks lists: the transcript in
- * speaker turns, speakers with their share of the talking, and the reviewed minutes.
+ * speaker turns, speakers with their share of the talking, and the reviewed minutes with the
+ * template they were written with.
  */
 record MeetingPage(
     MeetingHeader header,
@@ -33,6 +34,7 @@ record MeetingPage(
     List<String> keywords,
     List<DecisionRow> decisions,
     List<ActionRow> actionItems,
+    MeetingPages.TemplateOption template,
     @Nullable Player player) {
 
   /** Consecutive segments of one speaker. */
@@ -59,7 +61,8 @@ record MeetingPage(
       String status,
       long startMs,
       String time,
-      boolean confirmed) {}
+      boolean confirmed,
+      int version) {}
 
   /** The recording to play: a video element for video, audio otherwise. */
   record Player(String url, String mediaType, boolean video, int tracks) {}
@@ -69,7 +72,8 @@ record MeetingPage(
       Meeting meeting,
       List<Reviewed<ActionItem>> actionItems,
       List<Reviewed<Decision>> decisions,
-      List<MediaFile> media) {
+      List<MediaFile> media,
+      MeetingPages.TemplateOption template) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Speaker s : meeting.speakers()) {
       labels.put(s.id(), label(s));
@@ -86,6 +90,7 @@ record MeetingPage(
         meeting.minutes().keywords(),
         decisions.stream().map(MeetingPage::decision).toList(),
         actionItems.stream().map(MeetingPage::action).toList(),
+        template,
         player(meeting, media));
   }
 
@@ -159,7 +164,8 @@ record MeetingPage(
         a.status().name().toLowerCase(Locale.ROOT),
         a.startMs(),
         Clock.of(a.startMs()),
-        r.confirmed());
+        r.confirmed(),
+        r.version());
   }
 
   private static @Nullable Player player(Meeting meeting, List<MediaFile> media) {

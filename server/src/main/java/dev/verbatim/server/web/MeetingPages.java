@@ -1,5 +1,9 @@
 package dev.verbatim.server.web;
 
+import dev.verbatim.core.Meeting;
+import dev.verbatim.minutes.MinutesProperties;
+import dev.verbatim.minutes.template.MinutesTemplate;
+import dev.verbatim.minutes.template.MinutesTemplates;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
 import dev.verbatim.server.meeting.MeetingStore;
@@ -23,10 +27,18 @@ class MeetingPages {
   private static final int PAGE_SIZE = 25;
 
   private final MeetingStore meetings;
+  private final MinutesTemplates templates;
+  private final String defaultTemplate;
 
-  MeetingPages(MeetingStore meetings) {
+  MeetingPages(
+      MeetingStore meetings, MinutesTemplates templates, MinutesProperties minutesProperties) {
     this.meetings = meetings;
+    this.templates = templates;
+    this.defaultTemplate = minutesProperties.minutes().defaultTemplate();
   }
+
+  /** A minutes template to choose from, as the upload and reprocess forms list them. */
+  record TemplateOption(String id, String title) {}
 
   /** One row of the meetings list, as the list's template draws it. */
   record Row(MeetingHeader meeting, String duration, int percent) {
@@ -47,6 +59,8 @@ class MeetingPages {
     model.addAttribute("page", current);
     model.addAttribute("total", total);
     model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
+    model.addAttribute("templates", templateOptions());
+    model.addAttribute("defaultTemplate", defaultTemplate);
     return "meetings";
   }
 
@@ -59,16 +73,53 @@ class MeetingPages {
 
   @GetMapping("/meetings/{id}")
   String meeting(@PathVariable String id, Model model) {
-    MeetingHeader header = meetings.header(id);
-    model.addAttribute(
-        "page",
-        MeetingPage.of(
-            header,
-            meetings.load(id),
-            meetings.actionItems(id),
-            meetings.decisions(id),
-            meetings.media(id)));
+    model.addAttribute("page", page(id));
+    model.addAttribute("templates", templateOptions());
     return "meeting";
+  }
+
+  /** The transcript alone, for the page to show a glossary's or find-and-replace's changes. */
+  @GetMapping("/meetings/{id}/transcript")
+  String transcript(@PathVariable String id, Model model) {
+    model.addAttribute("page", page(id));
+    return "meeting :: transcript";
+  }
+
+  /** One action item as it is stored now, for the page to show after an edit conflict. */
+  @GetMapping("/meetings/{id}/action-items/{itemId}")
+  String actionItem(@PathVariable String id, @PathVariable String itemId, Model model) {
+    MeetingPage page = page(id);
+    model.addAttribute(
+        "a",
+        page.actionItems().stream()
+            .filter(a -> a.id().equals(itemId))
+            .findFirst()
+            .orElseThrow(() -> new MeetingNotFoundException("Action item " + itemId)));
+    return "meeting :: action";
+  }
+
+  /** The organisation's glossary; the page's script lists and edits it through the API. */
+  @GetMapping("/glossary")
+  String glossary() {
+    return "glossary";
+  }
+
+  private MeetingPage page(String id) {
+    MeetingHeader header = meetings.header(id);
+    Meeting meeting = meetings.load(id);
+    String template = meeting.minutes().template();
+    return MeetingPage.of(
+        header,
+        meeting,
+        meetings.actionItems(id),
+        meetings.decisions(id),
+        meetings.media(id),
+        new TemplateOption(
+            template, templates.find(template).map(MinutesTemplate::title).orElse(template)));
+  }
+
+  private List<TemplateOption> templateOptions() {
+    return templates.all().stream().map(t -> new TemplateOption(t.id(), t.title())).toList();
   }
 
   /** A page, not the API's problem JSON, for a meeting that does not exist (any more). */

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -41,16 +43,19 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web UI in a real (headless) Chromium against the real service: upload, live progress, the
- * transcript and player in step, renaming a speaker, and escaping of hostile text. Screenshots of
- * each step go to {@code target/screenshots}.
+ * transcript and player in step, renaming a speaker, escaping of hostile text, the glossary and
+ * find-and-replace, minutes templates, and edit conflicts on action items. Screenshots of each step
+ * go to {@code target/screenshots}.
  */
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -368,6 +373,254 @@ class MeetingPagesBrowserTests {
         .isEqualToIgnoringCase("done");
     assertThat(js().executeScript("return window.sameDocument === true;")).isEqualTo(true);
     screenshot("11-list-done");
+  }
+
+  @Test
+  @Order(10)
+  void glossaryTermCorrectsASoundAlikeAndUndoPutsItBack() {
+    browser().get(uploadedMeeting());
+    // A sound-alike as a recogniser might hear a drug name it does not know.
+    browser().findElement(By.id("replace-find")).sendKeys("budget review");
+    browser().findElement(By.id("replace-with")).sendKeys("key true the review");
+    browser().findElement(By.cssSelector("#replace-form button[type=submit]")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("replace-result"), Pattern.compile("\\d+ replaced")));
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("transcript"), "key true the review"));
+    assertThat(transcriptText()).doesNotContain("budget review");
+    screenshot("12-find-and-replace");
+
+    browser().findElement(By.id("new-meeting-term")).sendKeys("Keytruda");
+    browser().findElement(By.cssSelector("#add-meeting-term button[type=submit]")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#meeting-terms .term-text"), "Keytruda"));
+
+    browser().findElement(By.id("apply-glossary")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Keytruda"));
+    assertThat(browser().findElement(By.id("apply-result")).getText()).matches("\\d+ corrections?");
+    assertThat(transcriptText()).doesNotContain("key true the");
+    By correction = By.cssSelector("#corrections .correction");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(correction));
+    WebElement first = browser().findElement(correction);
+    assertThat(first.findElement(By.tagName("del")).getText()).isEqualTo("key true the");
+    assertThat(first.findElement(By.tagName("ins")).getText()).isEqualTo("Keytruda");
+    screenshot("13-glossary-applied");
+
+    // The correction's time seeks the player to where it was said.
+    WebElement time = first.findElement(By.cssSelector(".time"));
+    long startMs = Long.parseLong(time.getAttribute("data-start"));
+    time.click();
+    double seconds =
+        ((Number)
+                js().executeScript(
+                        "const p = document.getElementById('player'); p.pause(); return p.currentTime;"))
+            .doubleValue();
+    assertThat(seconds).isCloseTo(startMs / 1000.0, within(0.3));
+
+    first.findElement(By.cssSelector(".undo")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("transcript"), "key true the review"));
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.attributeContains(
+                By.cssSelector("#corrections .correction"), "class", "reverted"));
+    assertThat(browser().findElement(correction).getText()).contains("Undone");
+    screenshot("14-correction-undone");
+    // This tab's own edits are not news from elsewhere.
+    assertThat(browser().findElement(By.id("changed-elsewhere")).isDisplayed()).isFalse();
+
+    browser().navigate().refresh();
+    assertThat(transcriptText()).contains("key true the review");
+    assertThat(browser().findElements(By.cssSelector("#meeting-terms .term-text")))
+        .extracting(WebElement::getText)
+        .containsExactly("Keytruda");
+  }
+
+  @Test
+  @Order(11)
+  void organisationGlossaryAddsAndDeletesTermsWithAnEmptyState() {
+    browser().get(url("/"));
+    browser().findElement(By.linkText("Glossary")).click();
+    By empty = By.id("terms-empty");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(empty));
+    assertThat(browser().findElement(empty).getText()).startsWith("No terms yet");
+    assertThat(browser().findElement(By.cssSelector("main .lead")).getText())
+        .contains("sound like a term are corrected to it");
+    screenshot("15-glossary-empty");
+
+    browser().findElement(By.id("new-term")).sendKeys("Keytruda");
+    browser().findElement(By.cssSelector("#add-term button[type=submit]")).click();
+    By terms = By.cssSelector("#terms .term-text");
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(terms, "Keytruda"));
+    assertThat(browser().findElement(empty).isDisplayed()).isFalse();
+
+    WebElement input = browser().findElement(By.id("new-term"));
+    input.sendKeys("four words are too many");
+    browser().findElement(By.cssSelector("#add-term button[type=submit]")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("term-error")));
+    assertThat(browser().findElement(By.id("term-error")).getText()).contains("at most 3 words");
+    assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser().findElements(terms)).hasSize(1);
+    screenshot("16-glossary-term-rejected");
+
+    browser()
+        .findElement(By.cssSelector("#terms .term .delete-term[aria-label='Delete term Keytruda']"))
+        .click();
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(empty));
+    assertThat(browser().findElements(terms)).isEmpty();
+    browser().navigate().refresh();
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(empty));
+  }
+
+  @Test
+  @Order(12)
+  void templateChosenAtUploadWritesTheMinutes() throws Exception {
+    Path track =
+        Path.of(System.getProperty("verbatim.home", ".."), "samples", "tracks", "ana.ogg")
+            .normalize();
+    assertThat(track).as("a sample track").isRegularFile();
+    browser().get(url("/"));
+    new Select(browser().findElement(By.id("upload-template"))).selectByValue("standup");
+    browser().findElement(By.id("upload-title")).sendKeys("Stand-up");
+    browser().findElement(By.id("file-input")).sendKeys(track.toAbsolutePath().toString());
+
+    waitUpTo(Duration.ofSeconds(60))
+        .until(
+            d ->
+                d.getCurrentUrl().contains("/meetings/m-")
+                    && !d.getCurrentUrl().equals(uploadedMeeting()));
+    String id = browser().getCurrentUrl().substring(browser().getCurrentUrl().lastIndexOf('/') + 1);
+    waitUpTo(PROCESSING)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("meeting-template")));
+
+    assertThat(browser().findElement(By.id("meeting-template")).getText())
+        .isEqualTo("Stand-up minutes");
+    browser().findElement(By.id("reprocess")).click();
+    assertThat(
+            new Select(browser().findElement(By.id("reprocess-template")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("standup");
+    screenshot("17-standup-minutes");
+    browser().findElement(By.id("reprocess-cancel")).click();
+
+    HttpResponse<String> document = http("GET", "/api/meetings/" + id, null, Map.of());
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(
+            JsonMapper.builder()
+                .build()
+                .readTree(document.body())
+                .path("minutes")
+                .path("template")
+                .asString())
+        .isEqualTo("standup");
+  }
+
+  @Test
+  @Order(13)
+  void actionItemChangedElsewhereIsReloadedInsteadOfOverwritten() throws Exception {
+    String meeting = uploadedMeeting();
+    String id = meeting.substring(meeting.lastIndexOf('/') + 1);
+    browser().get(meeting);
+    if (browser().findElements(By.cssSelector("#action-items .item")).isEmpty()) {
+      browser().findElement(By.id("new-action")).sendKeys("Book the launch venue");
+      browser().findElement(By.cssSelector("#add-action button[type=submit]")).click();
+      waitUpTo(Duration.ofSeconds(10))
+          .until(
+              ExpectedConditions.presenceOfElementLocated(By.cssSelector("#action-items .item")));
+    }
+    String itemId =
+        browser().findElement(By.cssSelector("#action-items .item")).getAttribute("data-id");
+    By item = By.cssSelector("#action-items .item[data-id='" + itemId + "']");
+    assertThat(browser().findElement(item).getAttribute("data-version")).isNotBlank();
+
+    // Someone else edits the item behind this page's back.
+    HttpResponse<String> elsewhere =
+        http(
+            "PATCH",
+            "/api/meetings/" + id + "/action-items/" + itemId,
+            "{\"text\": \"Send the numbers to finance\"}",
+            Map.of());
+    assertThat(elsewhere.statusCode()).isEqualTo(200);
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("changed-elsewhere")));
+    assertThat(browser().findElement(By.id("changed-elsewhere")).getText())
+        .contains("This meeting was changed elsewhere");
+    screenshot("18-changed-elsewhere");
+
+    WebElement text = browser().findElement(item).findElement(By.cssSelector(".item-text"));
+    text.clear();
+    text.sendKeys("My stale edit", Keys.TAB);
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("toast"), "Changed by someone else — reloaded"));
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementValue(
+                By.cssSelector("#action-items .item[data-id='" + itemId + "'] .item-text"),
+                "Send the numbers to finance"));
+    assertThat(browser().findElement(item).findElements(By.cssSelector(".item-note"))).hasSize(1);
+    screenshot("19-action-item-conflict");
+
+    // With the stored version in hand, the next edit goes through.
+    WebElement fresh = browser().findElement(item).findElement(By.cssSelector(".item-text"));
+    fresh.clear();
+    fresh.sendKeys("Send the numbers to finance by Friday", Keys.TAB);
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Saved."));
+    HttpResponse<String> document = http("GET", "/api/meetings/" + id, null, Map.of());
+    assertThat(document.body()).contains("Send the numbers to finance by Friday");
+
+    // Reloading when asked keeps the player where it was.
+    js().executeScript(
+            "const p = document.getElementById('player'); p.pause(); p.currentTime = 12;");
+    browser().findElement(By.id("reload-changed")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("changed-elsewhere")));
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            d ->
+                Math.abs(
+                        ((Number)
+                                    js().executeScript(
+                                            "return document.getElementById('player').currentTime;"))
+                                .doubleValue()
+                            - 12)
+                    < 0.5);
+  }
+
+  private String transcriptText() {
+    return browser().findElement(By.id("transcript")).getText();
+  }
+
+  private HttpResponse<String> http(
+      String method, String path, @Nullable String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Accept", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Uploads the sample through the page once; later tests open the meeting it made. */
