@@ -3,6 +3,7 @@ package dev.verbatim.server.job;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Progress;
 import dev.verbatim.core.Segment;
+import dev.verbatim.ingest.MediaReader;
 import dev.verbatim.ingest.MediaRejectedException;
 import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.events.MeetingEvent;
@@ -15,6 +16,7 @@ import dev.verbatim.server.meeting.MeetingStatus;
 import dev.verbatim.server.meeting.MeetingStore;
 import dev.verbatim.server.pipeline.MeetingPipeline;
 import dev.verbatim.server.pipeline.MeetingRequest;
+import dev.verbatim.server.pipeline.TrackLayout;
 import dev.verbatim.server.storage.MediaStorage;
 import dev.verbatim.transcribe.SpeechModelMissingException;
 import dev.verbatim.transcribe.UnknownLanguageException;
@@ -22,10 +24,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,7 @@ class MeetingProcessor {
   private final JobStore jobs;
   private final MeetingStore meetings;
   private final MediaStorage storage;
+  private final MediaReader media;
   private final MeetingPipeline pipeline;
   private final List<TranscriptCorrector> correctors;
   private final MeetingEvents events;
@@ -60,6 +65,7 @@ class MeetingProcessor {
       JobStore jobs,
       MeetingStore meetings,
       MediaStorage storage,
+      MediaReader media,
       MeetingPipeline pipeline,
       List<TranscriptCorrector> correctors,
       MeetingEvents events,
@@ -70,6 +76,7 @@ class MeetingProcessor {
     this.jobs = jobs;
     this.meetings = meetings;
     this.storage = storage;
+    this.media = media;
     this.pipeline = pipeline;
     this.correctors = correctors;
     this.events = events;
@@ -137,10 +144,13 @@ class MeetingProcessor {
                 return corrected;
               });
       control.checkpoint();
+      Optional<String> playback = mixForPlayback(id, header, files);
+      control.checkpoint();
       reporter.report("index", 0);
       transactions.executeWithoutResult(
           status -> {
             meetings.saveProcessed(id, meeting.withId(header.id()));
+            meetings.playbackKey(id, playback.orElse(null));
             applied.forEach(a -> a.store().run());
             if (!jobs.complete(job.id(), worker)) {
               // Cancelled or taken over meanwhile: this result must not be stored.
@@ -166,6 +176,30 @@ class MeetingProcessor {
       return "failed";
     } catch (IOException | RuntimeException e) {
       return retryOrFail(job, worker, e);
+    }
+  }
+
+  /**
+   * Mixes the tracks of a meeting recorded one file per participant into one recording to play.
+   * Playing is a convenience: a mix that fails leaves the first track to play, and the job goes on.
+   */
+  private Optional<String> mixForPlayback(String id, MeetingHeader header, List<Path> files) {
+    if (header.layout() != TrackLayout.FILE_PER_SPEAKER || files.size() < 2) {
+      return Optional.empty();
+    }
+    String key = id + "/playback/mix.m4a";
+    try {
+      Path temp = Files.createTempFile("verbatim-mix", ".m4a");
+      try {
+        media.mixForPlayback(files, temp);
+        storage.adopt(key, temp);
+        return Optional.of(key);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not mix the tracks of meeting {} for playback", id, e);
+      return Optional.empty();
     }
   }
 

@@ -177,9 +177,13 @@ class MeetingController {
     List<SourceFile> probed = meetings.source(id).files();
     String type =
         file.ordinal() < probed.size() ? probed.get(file.ordinal()).mediaType() : file.mediaType();
+    // Browsers play MP4-family QuickTime files only when told they are MP4, and Ogg recordings
+    // here are audio whatever the generic container type says.
     if ("video/quicktime".equals(type)) {
-      // Browsers play MP4-family QuickTime files only when told they are MP4.
       return MediaType.parseMediaType("video/mp4");
+    }
+    if ("application/ogg".equals(type)) {
+      return MediaType.parseMediaType("audio/ogg");
     }
     try {
       return type != null ? MediaType.parseMediaType(type) : MediaType.APPLICATION_OCTET_STREAM;

@@ -177,9 +177,10 @@ record MeetingPage(
         !meeting.source().files().isEmpty()
             ? meeting.source().files().get(0).mediaType()
             : first.mediaType();
-    String mediaType = type != null ? type : "";
+    // One file per participant plays as the server's mix of them all (AAC in MP4).
+    String mediaType = media.size() > 1 ? "audio/mp4" : type != null ? type : "";
     return new Player(
-        "/api/meetings/" + meeting.id() + "/media?file=" + first.ordinal(),
+        "/api/meetings/" + meeting.id() + "/media",
         mediaType,
         mediaType.startsWith("video/"),
         media.size());

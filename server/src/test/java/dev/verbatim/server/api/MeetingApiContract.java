@@ -460,6 +460,33 @@ abstract class MeetingApiContract {
   }
 
   @Test
+  @Order(23)
+  void aMeetingRecordedOneFilePerParticipantPlaysAsOneMix() {
+    List<Path> tracks =
+        Stream.of("ana", "bob", "carl", "dana")
+            .map(n -> HOME.resolve("samples/tracks/" + n + ".ogg"))
+            .toList();
+    Response created = api.upload(tracks, Map.of("multitrack", "true", "title", "Tracks"));
+    assertThat(created.status()).isEqualTo(202);
+    String id = created.json().get("id").asString();
+
+    JsonNode made = api.awaitFinished(id);
+
+    assertThat(made.get("status").asString()).isEqualTo("done");
+    assertThat(made.get("speakers"))
+        .extracting(s -> s.get("name").asString())
+        .containsExactly("ana", "bob", "carl", "dana");
+    assertThat(made.get("media")).hasSize(4);
+    Response mix = api.get(made.get("playback").asString(), "Range", "bytes=0-11");
+    assertThat(mix.status()).isEqualTo(206);
+    assertThat(mix.header("Content-Type")).isEqualTo("audio/mp4");
+    assertThat(mix.body().substring(4, 8)).isEqualTo("ftyp");
+    assertThat(api.get("/api/meetings/" + id + "/media?file=1").header("Content-Type"))
+        .startsWith("audio/ogg");
+    assertThat(api.upload(tracks, Map.of("title", "not multitrack")).status()).isEqualTo(400);
+  }
+
+  @Test
   @Order(30)
   void reprocessingCanBeCancelledAndTheEarlierResultStays() {
     Response queued = api.post("/api/meetings/" + meetingId + "/reprocess", Map.of());
