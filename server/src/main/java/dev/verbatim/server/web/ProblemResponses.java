@@ -1,6 +1,8 @@
 package dev.verbatim.server.web;
 
 import dev.verbatim.ingest.MediaRejectedException;
+import dev.verbatim.server.account.AccountConflictException;
+import dev.verbatim.server.account.AccountNotFoundException;
 import dev.verbatim.server.meeting.EditConflictException;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
 import dev.verbatim.server.upload.UploadFailedException;
@@ -25,6 +27,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MeetingNotFoundException.class)
   ProblemDetail notFound(MeetingNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(AccountNotFoundException.class)
+  ProblemDetail accountNotFound(AccountNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(AccountConflictException.class)
+  ProblemDetail accountConflict(AccountConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
