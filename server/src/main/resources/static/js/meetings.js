@@ -147,6 +147,7 @@
       const xhr = new XMLHttpRequest();
       xhr.open('POST', '/api/meetings');
       xhr.setRequestHeader('Accept', 'application/json');
+      Object.entries(window.Verbatim.csrf('POST')).forEach(([k, v]) => xhr.setRequestHeader(k, v));
       xhr.upload.onprogress = (e) => row.progress(e.loaded, e.total);
       row.cancel.addEventListener('click', () => xhr.abort());
       xhr.onload = () => {

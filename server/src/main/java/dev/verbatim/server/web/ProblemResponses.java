@@ -4,6 +4,7 @@ import dev.verbatim.ingest.MediaRejectedException;
 import dev.verbatim.server.account.AccountConflictException;
 import dev.verbatim.server.account.AccountNotFoundException;
 import dev.verbatim.server.meeting.EditConflictException;
+import dev.verbatim.server.meeting.MeetingForbiddenException;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
 import dev.verbatim.server.upload.UploadFailedException;
 import org.slf4j.Logger;
@@ -27,6 +28,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MeetingNotFoundException.class)
   ProblemDetail notFound(MeetingNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(MeetingForbiddenException.class)
+  ProblemDetail forbidden(MeetingForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(AccountNotFoundException.class)
