@@ -8,7 +8,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -60,6 +62,12 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException, jakarta.servlet.ServletException {
+    if (e instanceof CsrfException
+        && Callers.of(SecurityContextHolder.getContext().getAuthentication()).isEmpty()) {
+      // Nobody is signed in, so the request has nothing to forge: say that it needs signing in.
+      commence(request, response, new InsufficientAuthenticationException("Not signed in", e));
+      return;
+    }
     if (!machine(request)) {
       pages.handle(request, response, e);
       return;
