@@ -53,8 +53,25 @@ class MeetingAccessCheck implements WebMvcConfigurer, HandlerInterceptor {
     if (!(id instanceof String meetingId)) {
       throw new MeetingNotFoundException("Meeting");
     }
-    access.require(meetingId, needed(request, method));
+    try {
+      access.require(meetingId, needed(request, method));
+    } catch (MeetingNotFoundException | MeetingForbiddenException e) {
+      if (eventStream(request)) {
+        // An event stream cannot carry problem JSON; the status alone says it.
+        response.setStatus(e instanceof MeetingNotFoundException ? 404 : 403);
+        return false;
+      }
+      throw e;
+    }
     return true;
+  }
+
+  private static boolean eventStream(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null
+        && accept.contains("text/event-stream")
+        && !accept.contains("json")
+        && !accept.contains("*/*");
   }
 
   /** The name of the path variable that holds the meeting id, if this is a meeting's route. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.VerbatimApplication;
 import java.io.File;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -79,6 +81,7 @@ class MeetingPagesBrowserTests {
   private static @Nullable ChromeDriver driver;
   private static @Nullable Path profile;
   private static @Nullable String meetingUrl;
+  private static boolean signedIn;
 
   @Value("${local.server.port}")
   int port;
@@ -135,6 +138,21 @@ class MeetingPagesBrowserTests {
     if (driver != null) {
       driver.quit();
     }
+  }
+
+  /** The browser signs in with the form once, as the test admin; the session lasts the class. */
+  @BeforeEach
+  void signedIn() {
+    if (signedIn) {
+      return;
+    }
+    browser().get(url("/login"));
+    browser().findElement(By.id("email")).sendKeys(ApiClient.adminEmail());
+    browser().findElement(By.id("password")).sendKeys(ApiClient.adminPassword());
+    browser().findElement(By.id("login-submit")).click();
+    waitUpTo(Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    signedIn = true;
   }
 
   /** A script error on any page fails the test that caused it. */
@@ -358,6 +376,7 @@ class MeetingPagesBrowserTests {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(url("/api/meetings/" + id + "/reprocess")))
+                    .header("Authorization", "Bearer " + ApiClient.adminToken())
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -611,6 +630,7 @@ class MeetingPagesBrowserTests {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url(path)))
             .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + ApiClient.adminToken())
             .method(
                 method,
                 json == null
