@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +51,24 @@ class AccountController {
         caller.role().value(),
         caller.scopes().stream().sorted().map(Scope::value).toList(),
         caller.tokenId());
+  }
+
+  @Operation(
+      summary = "Change one's own password",
+      description = "{\"current\": \"…\", \"password\": \"…\"}; with a signed-in session only.")
+  @PutMapping("/api/me/password")
+  ResponseEntity<Void> changePassword(@RequestBody JsonNode body) {
+    Caller caller = callers.current();
+    if (caller.tokenId() != null) {
+      throw new AccessDeniedException("An API token cannot change its owner's password.");
+    }
+    String current = text(body, "current");
+    String password = text(body, "password");
+    if (current == null || password == null) {
+      throw new IllegalArgumentException("Give the \"current\" and the new \"password\".");
+    }
+    accounts.changePassword(caller.id(), current, password);
+    return ResponseEntity.noContent().build();
   }
 
   /** A user as the users API shows one. */

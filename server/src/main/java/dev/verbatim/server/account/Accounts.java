@@ -103,6 +103,17 @@ public class Accounts {
     return users.find(id).orElseThrow(() -> new AccountNotFoundException("User " + id));
   }
 
+  /** A person changes their own password, knowing the current one. */
+  void changePassword(String id, String current, String password) {
+    Optional<UserStore.Credentials> found =
+        users.find(id).flatMap(u -> users.credentials(u.email()));
+    String stored = found.map(UserStore.Credentials::passwordHash).orElse(null);
+    if (stored == null || !passwords.matches(current, stored)) {
+      throw new IllegalArgumentException("The current password is not right.");
+    }
+    users.updatePassword(id, hash(password));
+  }
+
   private String hash(String password) {
     if (password.length() < MIN_PASSWORD) {
       throw new IllegalArgumentException(

@@ -75,7 +75,7 @@ class WebSecurity {
                     .requestMatchers("/api/users", "/api/users/**")
                     .access(adminWith(WRITE))
                     // Tokens are checked in the controller: a token issues no more than it has.
-                    .requestMatchers("/api/me", "/api/tokens", "/api/tokens/**")
+                    .requestMatchers("/api/me", "/api/me/**", "/api/tokens", "/api/tokens/**")
                     .authenticated()
                     // The organisation's glossary corrects everyone's meetings.
                     .requestMatchers(HttpMethod.POST, "/api/glossary", "/api/glossary/**")

@@ -218,6 +218,65 @@ class AccessTests {
   }
 
   @Test
+  void theEventStreamOfAllMeetingsCarriesOnlyVisibleOnes() throws Exception {
+    Member ana = member("ana");
+    Member bob = member("bob");
+    String anas = meeting(ana.api(), "Ana's");
+    String bobs = meeting(bob.api(), "Bob's");
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> stream =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(ana.api().base() + "/api/events"))
+                    .header("Accept", "text/event-stream")
+                    .header("Authorization", ana.api().authorization())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.statusCode()).isEqualTo(200);
+
+    // Bob's edit is announced before Ana's: had Ana's stream carried it, it would come first.
+    assertThat(bob.api().patch("/api/meetings/" + bobs, Map.of("title", "Bob's, edited")).status())
+        .isEqualTo(200);
+    assertThat(ana.api().patch("/api/meetings/" + anas, Map.of("title", "Ana's, edited")).status())
+        .isEqualTo(200);
+
+    List<String> data = new ArrayList<>();
+    try (java.util.stream.Stream<String> lines = stream.body()) {
+      java.util.Iterator<String> it = lines.iterator();
+      while (it.hasNext()) {
+        String line = it.next();
+        if (line.startsWith("data:")) {
+          data.add(line);
+          if (line.contains(anas)) {
+            break;
+          }
+        }
+      }
+    }
+    assertThat(data).isNotEmpty().noneMatch(d -> d.contains(bobs));
+  }
+
+  @Test
+  void meetingsFromBeforeAccountsAreTheAdminsAlone() {
+    Member ana = member("ana");
+    String id = "m-legacy" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.sql(
+            """
+            INSERT INTO meeting (id, title, meeting_date, language, layout, status, content_key,
+                                 created_at, updated_at)
+            VALUES (:id, 'Before accounts', DATE '2026-01-05', 'en', 'MIXED', 'failed', :id,
+                    CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+            """)
+        .param("id", id)
+        .update();
+
+    assertThat(admin.get("/api/meetings/" + id).status()).isNotEqualTo(404);
+    assertThat(ids(admin.get("/api/meetings?size=100").json().get("items"))).contains(id);
+    assertThat(ana.api().get("/api/meetings/" + id).status()).isEqualTo(404);
+    assertThat(ids(ana.api().get("/api/meetings?size=100").json().get("items"))).doesNotContain(id);
+  }
+
+  @Test
   void theSameRecordingFromSomeoneElseMakesTheirOwnMeeting() throws IOException {
     Member ana = member("ana");
     Member bob = member("bob");
@@ -321,6 +380,28 @@ class AccessTests {
         .endsWith("/login?error");
     assertThat(ana.api().get("/api/users").status()).isEqualTo(401);
     assertThat(member("bob").api().get("/api/users").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aMemberChangesTheirPasswordKnowingTheCurrentOne() {
+    Member ana = member("ana");
+    String changed = "a new and longer one";
+
+    Response wrong =
+        ana.session()
+            .send("PUT", "/api/me/password", Map.of("current", "guess", "password", changed));
+    Response byToken =
+        ana.api().put("/api/me/password", Map.of("current", PASSWORD, "password", changed));
+    Response right =
+        ana.session()
+            .send("PUT", "/api/me/password", Map.of("current", PASSWORD, "password", changed));
+
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(byToken.status()).isEqualTo(403);
+    assertThat(right.status()).isEqualTo(204);
+    assertThat(new WebSession(port).signIn(ana.email(), PASSWORD).header("Location"))
+        .endsWith("/login?error");
+    WebSession.signedIn(port, ana.email(), changed);
   }
 
   @Test
