@@ -46,6 +46,12 @@ class AccountPages {
     return "tokens";
   }
 
+  /** The accounts, for admins; the page's script lists, creates and changes them. */
+  @GetMapping("/users")
+  String users() {
+    return "users";
+  }
+
   /** Adds the caller to the model of every page, for the header. */
   @Configuration(proxyBeanMethods = false)
   static class SignedInModel implements WebMvcConfigurer, HandlerInterceptor {

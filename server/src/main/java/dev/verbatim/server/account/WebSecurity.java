@@ -68,7 +68,7 @@ class WebSecurity {
                         "/actuator/health",
                         "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers("/actuator/**")
+                    .requestMatchers("/actuator/**", "/users")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/**")
                     .access(adminWith(READ))

@@ -554,7 +554,8 @@ class AccessTests {
             "DELETE /api/meetings/{id}",
             "GET /meetings/{id}",
             "PATCH /api/uploads/{id}",
-            "GET /api/users");
+            "GET /api/users",
+            "GET /users");
 
     for (Route route : routes) {
       String path = route.path(meetingId);
@@ -574,7 +575,9 @@ class AccessTests {
             .isEqualTo(302);
         assertThat(stranger.header("Location")).endsWith("/login");
       }
-      if (route.ofAMeeting() || route.pattern().startsWith("/api/users")) {
+      if (route.ofAMeeting()
+          || route.pattern().startsWith("/api/users")
+          || route.pattern().equals("/users")) {
         Response member = call(outsider.api(), route, path);
         assertThat(member.status())
             .as("%s %s by a member without access: %s", route.method(), path, member.body())

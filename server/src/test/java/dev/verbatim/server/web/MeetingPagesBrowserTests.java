@@ -620,6 +620,121 @@ class MeetingPagesBrowserTests {
                     < 0.5);
   }
 
+  @Test
+  @Order(20)
+  void anApiTokenIsShownOnceListedAndRevoked() throws Exception {
+    browser().get(url("/"));
+    browser().findElement(By.linkText("API tokens")).click();
+    browser().findElement(By.id("token-name")).sendKeys("Jira sync");
+    browser().findElement(By.cssSelector("input[name=scope][value='action-items:write']")).click();
+    browser().findElement(By.cssSelector("#token-form button[type=submit]")).click();
+
+    By value = By.id("token-value");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(value));
+    String token = browser().findElement(value).getText();
+    assertThat(token).startsWith("vbt_");
+    By row = By.xpath("//table[@id='tokens']//tr[td[1][text()='Jira sync']]");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(browser().findElement(row).getText())
+        .contains("meetings:read action-items:write")
+        .doesNotContain(token);
+    screenshot("20-token-created");
+    HttpResponse<String> used =
+        http("GET", "/api/me", null, Map.of("Authorization", "Bearer " + token));
+    assertThat(used.body()).contains("action-items:write");
+
+    browser().navigate().refresh();
+    assertThat(browser().findElement(By.tagName("main")).getText()).doesNotContain(token);
+    browser().findElement(row).findElement(By.cssSelector("button.danger")).click();
+    browser().switchTo().alert().accept();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(row, "revoked"));
+    assertThat(
+            http("GET", "/api/me", null, Map.of("Authorization", "Bearer " + token)).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  @Order(21)
+  void theOwnerSharesAMeetingFromItsPage() throws Exception {
+    String colleague = "colleague-" + System.nanoTime() + "@example.com";
+    assertThat(
+            http(
+                    "POST",
+                    "/api/users",
+                    "{\"email\":\"" + colleague + "\",\"password\":\"a fine password\"}",
+                    Map.of())
+                .statusCode())
+        .isEqualTo(201);
+    String meeting = uploadedMeeting();
+    String id = meeting.substring(meeting.lastIndexOf('/') + 1);
+    browser().get(meeting);
+
+    browser().findElement(By.id("share-meeting")).click();
+    browser().findElement(By.id("share-email")).sendKeys(colleague);
+    new Select(browser().findElement(By.id("share-permission"))).selectByValue("edit");
+    browser().findElement(By.cssSelector("#share-form button[type=submit]")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("share-list"), colleague));
+    browser().findElement(By.id("org-visible")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("toast"), "Everyone in the organisation"));
+    screenshot("21-shared");
+
+    String shares = http("GET", "/api/meetings/" + id + "/shares", null, Map.of()).body();
+    assertThat(shares).contains(colleague).contains("\"permission\":\"edit\"");
+    assertThat(http("GET", "/api/meetings/" + id, null, Map.of()).body())
+        .contains("\"orgVisible\":true");
+    browser().navigate().refresh();
+    browser().findElement(By.id("share-meeting")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.elementSelectionStateToBe(By.id("org-visible"), true));
+    browser()
+        .findElement(
+            By.cssSelector("#share-list button[aria-label='Stop sharing with " + colleague + "']"))
+        .click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("share-empty")));
+  }
+
+  @Test
+  @Order(22)
+  void anAdminCreatesAndDisablesAnAccount() {
+    String email = "new-" + System.nanoTime() + "@example.com";
+    browser().get(url("/"));
+    browser().findElement(By.linkText("Users")).click();
+    browser().findElement(By.id("user-email")).sendKeys(email);
+    browser().findElement(By.id("user-name")).sendKeys("Nina New");
+    browser().findElement(By.id("user-password")).sendKeys("a fine password");
+    browser().findElement(By.cssSelector("#user-form button[type=submit]")).click();
+
+    By row = By.xpath("//table[@id='users']//tr[td[1][starts-with(text(), '" + email + "')]]");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(browser().findElement(row).getText()).contains("Nina New");
+    browser().findElement(row).findElement(By.cssSelector("button.danger")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(row, "(disabled)"));
+    screenshot("22-users");
+  }
+
+  @Test
+  @Order(30)
+  void signingOutEndsTheSession() {
+    browser().get(url("/"));
+    assertThat(browser().findElement(By.id("signed-in-as")).getText()).isNotBlank();
+
+    browser().findElement(By.id("sign-out")).click();
+
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    assertThat(browser().findElement(By.id("login-signed-out")).getText()).contains("signed out");
+    browser().get(url("/"));
+    assertThat(browser().getCurrentUrl()).endsWith("/login");
+    signedIn = false;
+    screenshot("30-signed-out");
+  }
+
   private String transcriptText() {
     return browser().findElement(By.id("transcript")).getText();
   }
@@ -639,7 +754,7 @@ class MeetingPagesBrowserTests {
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
-    headers.forEach(request::header);
+    headers.forEach(request::setHeader);
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
