@@ -263,11 +263,14 @@ class MeetingController {
       throw new IllegalArgumentException("A meeting needs a title.");
     }
     LocalDate date = body.has("date") ? date(body.get("date").asString()) : header.date();
-    meetings.updateHeader(id, title, date);
     if (body.has("orgVisible")) {
       shares.orgVisible(id, body.get("orgVisible").asBoolean());
     }
-    edited(id);
+    // Who may view it is no news to the pages showing it; a new title or date is.
+    if (body.has("title") || body.has("date")) {
+      meetings.updateHeader(id, title, date);
+      edited(id);
+    }
     return meetings.header(id);
   }
 

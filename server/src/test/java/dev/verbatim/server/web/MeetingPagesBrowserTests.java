@@ -682,6 +682,8 @@ class MeetingPagesBrowserTests {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("toast"), "Everyone in the organisation"));
     screenshot("21-shared");
+    // Sharing is no edit of the meeting: the page does not report a change from elsewhere.
+    assertThat(browser().findElement(By.id("changed-elsewhere")).isDisplayed()).isFalse();
 
     String shares = http("GET", "/api/meetings/" + id + "/shares", null, Map.of()).body();
     assertThat(shares).contains(colleague).contains("\"permission\":\"edit\"");
