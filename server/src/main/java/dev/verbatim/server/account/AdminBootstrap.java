@@ -1,6 +1,7 @@
 package dev.verbatim.server.account;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -51,8 +52,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
     }
   }
 
-  private static @org.jspecify.annotations.Nullable String blankToNull(
-      @org.jspecify.annotations.Nullable String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 }

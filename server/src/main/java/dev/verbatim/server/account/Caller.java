@@ -1,6 +1,7 @@
 package dev.verbatim.server.account;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The person a request acts for, signed in with a form or through one of their API tokens.
@@ -10,12 +11,7 @@ import java.util.Set;
  * @param tokenId the token the request came with, or null when signed in with a form
  */
 public record Caller(
-    String id,
-    String email,
-    String name,
-    Role role,
-    Set<Scope> scopes,
-    @org.jspecify.annotations.Nullable String tokenId) {
+    String id, String email, String name, Role role, Set<Scope> scopes, @Nullable String tokenId) {
 
   public Caller {
     scopes = Set.copyOf(scopes);

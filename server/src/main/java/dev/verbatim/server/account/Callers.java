@@ -1,6 +1,7 @@
 package dev.verbatim.server.account;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ public class Callers {
     return of(SecurityContextHolder.getContext().getAuthentication());
   }
 
-  static Optional<Caller> of(@org.jspecify.annotations.Nullable Authentication authentication) {
+  static Optional<Caller> of(@Nullable Authentication authentication) {
     if (authentication instanceof TokenAuthentication token) {
       return Optional.of(token.caller());
     }

@@ -1,7 +1,11 @@
 package dev.verbatim.server.account;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -130,10 +134,8 @@ class WebSecurity {
   private static final class CsrfCookie extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(
-        HttpServletRequest request,
-        jakarta.servlet.http.HttpServletResponse response,
-        jakarta.servlet.FilterChain chain)
-        throws jakarta.servlet.ServletException, java.io.IOException {
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
       if (!AccountFilter.bearer(request)
           && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
         token.getToken();

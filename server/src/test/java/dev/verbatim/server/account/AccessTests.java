@@ -50,6 +50,7 @@ class AccessTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired Accounts accounts;
 
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
@@ -116,6 +117,25 @@ class AccessTests {
                 .single())
         .isEqualTo("bootstrap");
     WebSession.signedIn(port, ApiClient.adminEmail(), ApiClient.adminPassword());
+  }
+
+  @Test
+  void aRestartMakesNoSecondAdminAndNoSecondToken() {
+    long tokens = jdbc.sql("SELECT COUNT(*) FROM api_token").query(Long.class).single();
+
+    new AdminBootstrap(
+            accounts,
+            new AdminProperties(
+                ApiClient.adminEmail(), ApiClient.adminPassword(), ApiClient.adminToken()))
+        .afterSingletonsInstantiated();
+    new AdminBootstrap(
+            accounts, new AdminProperties("second@example.com", "another password", "vbt_other"))
+        .afterSingletonsInstantiated();
+
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token").query(Long.class).single())
+        .isEqualTo(tokens);
+    assertThat(accounts.findByEmail("second@example.com")).isEmpty();
+    assertThat(admin.withToken("vbt_other").get("/api/me").status()).isEqualTo(401);
   }
 
   @Test
