@@ -40,6 +40,11 @@ window.Verbatim = (function () {
     return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring(11)) } : {};
   }
 
+  /** A page request whose session ended is sent to the sign-in page; fetch follows quietly. */
+  function signedOut(response) {
+    return response.redirected && new URL(response.url).pathname === '/login';
+  }
+
   /** The session ended (signed out elsewhere, or expired): back to the sign-in page. */
   function signIn() {
     window.location.assign('/login');
@@ -97,6 +102,10 @@ window.Verbatim = (function () {
     } catch (e) {
       throw new Error('Could not reach the server. Check your connection and try again.');
     }
+    if (signedOut(response)) {
+      signIn();
+      throw new Error('Your session ended; sign in again.');
+    }
     if (!response.ok) {
       const error = new Error('The server answered ' + response.status + '.');
       error.status = response.status;
@@ -108,5 +117,5 @@ window.Verbatim = (function () {
     return document.adoptNode(element);
   }
 
-  return { api, csrf, toast, clock, stageName, fragment };
+  return { api, csrf, signedOut, signIn, toast, clock, stageName, fragment };
 })();

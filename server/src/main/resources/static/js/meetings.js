@@ -178,7 +178,8 @@
     refreshing.add(id);
     try {
       const response = await fetch('/meetings/' + encodeURIComponent(id) + '/row');
-      if (!response.ok) return;
+      if (window.Verbatim.signedOut(response)) window.Verbatim.signIn();
+      if (!response.ok || response.redirected) return;
       // The row is rendered and escaped by the server's template, not assembled from data here.
       const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
       const fresh = doc.body.firstElementChild;
