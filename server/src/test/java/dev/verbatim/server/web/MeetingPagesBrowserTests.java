@@ -737,6 +737,44 @@ class MeetingPagesBrowserTests {
     screenshot("30-signed-out");
   }
 
+  @Test
+  @Order(31)
+  void aMemberSeesOnlyWhatIsSharedWithThemAndViewOnlyOffersNoEdits() throws Exception {
+    String email = "viewer-" + System.nanoTime() + "@example.com";
+    String password = "a fine password";
+    http(
+        "POST",
+        "/api/users",
+        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+        Map.of());
+    String meeting = uploadedMeeting();
+    String id = meeting.substring(meeting.lastIndexOf('/') + 1);
+    http("PATCH", "/api/meetings/" + id, "{\"orgVisible\":false}", Map.of());
+    http("PUT", "/api/meetings/" + id + "/shares/" + email, "{\"permission\":\"view\"}", Map.of());
+
+    // The admin signs out; the member signs in on the same browser.
+    browser().get(url("/"));
+    browser().findElement(By.id("sign-out")).click();
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    signedIn = false;
+    browser().findElement(By.id("email")).sendKeys(email);
+    browser().findElement(By.id("password")).sendKeys(password);
+    browser().findElement(By.id("login-submit")).click();
+    waitUpTo(Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+
+    assertThat(browser().findElements(By.cssSelector(".meeting-row")))
+        .extracting(r -> r.getAttribute("data-id"))
+        .containsExactly(id);
+    assertThat(browser().findElements(By.linkText("Users"))).isEmpty();
+    browser().get(meeting);
+    assertThat(browser().findElement(By.id("access-note")).getText()).contains("view only");
+    assertThat(browser().findElement(By.id("edit-title")).isDisplayed()).isFalse();
+    assertThat(browser().findElements(By.id("delete-meeting"))).isEmpty();
+    assertThat(browser().findElements(By.cssSelector("#transcript .w"))).isNotEmpty();
+    screenshot("31-view-only");
+  }
+
   private String transcriptText() {
     return browser().findElement(By.id("transcript")).getText();
   }
