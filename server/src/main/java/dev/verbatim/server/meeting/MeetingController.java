@@ -99,6 +99,9 @@ class MeetingController {
     if (page < 0 || size < 1 || size > MAX_PAGE) {
       throw new IllegalArgumentException("page must be 0 or more and size 1 to " + MAX_PAGE);
     }
+    if ((long) page * size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("page " + page + " is beyond any meeting there can be");
+    }
     return new MeetingPage(meetings.list(page * size, size), page, size, meetings.count());
   }
 

@@ -52,7 +52,8 @@ class MeetingPages {
 
   @GetMapping("/")
   String list(@RequestParam(defaultValue = "0") int page, Model model) {
-    int current = Math.max(0, page);
+    // Bounded, so the offset of a page far beyond the end does not overflow.
+    int current = Math.min(Math.max(0, page), Integer.MAX_VALUE / PAGE_SIZE - 1);
     long total = meetings.count();
     List<Row> rows = meetings.list(current * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList();
     model.addAttribute("rows", rows);
