@@ -112,6 +112,9 @@ class MeetingController {
     if (page < 0 || size < 1 || size > MAX_PAGE) {
       throw new IllegalArgumentException("page must be 0 or more and size 1 to " + MAX_PAGE);
     }
+    if ((long) page * size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("page " + page + " is beyond any meeting there can be");
+    }
     Caller caller = callers.current();
     return new MeetingPage(
         meetings.list(caller, page * size, size), page, size, meetings.count(caller));

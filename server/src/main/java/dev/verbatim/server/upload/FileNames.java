@@ -29,17 +29,23 @@ final class FileNames {
       String ext = dot > 0 && cleaned.length() - dot <= 10 ? cleaned.substring(dot) : "";
       cleaned = cleaned.substring(0, MAX - ext.length()) + ext;
     }
+    // Runs of dots become one: a storage key never holds "..".
+    cleaned = cleaned.replaceAll("\\.{2,}", ".");
     return cleaned.isEmpty() ? "recording" : cleaned;
   }
 
-  /** A title from the uploader's file name: no folders, no extension, no control characters. */
+  /**
+   * A title from the uploader's file name: no folders, no extension, no control or format
+   * characters (C1 controls, and bidirectional overrides that would show the name reversed).
+   */
   static String title(String name) {
     String base = name.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1);
     int dot = base.lastIndexOf('.');
-    base = (dot > 0 ? base.substring(0, dot) : base).replaceAll("\\p{Cntrl}", " ").strip();
-    if (base.length() > MAX) {
-      base = base.substring(0, MAX);
+    base = (dot > 0 ? base.substring(0, dot) : base).replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip();
+    if (base.codePointCount(0, base.length()) > MAX) {
+      // By code points, so an emoji is never cut in half.
+      base = base.substring(0, base.offsetByCodePoints(0, MAX)).strip();
     }
     return base.isEmpty() ? "Recording" : base;
   }

@@ -3,6 +3,7 @@ package dev.verbatim.server.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,12 @@ class MeetingLogContext implements WebMvcConfigurer, HandlerInterceptor {
 
   static final String KEY = "meetingId";
 
+  /**
+   * Ids this service makes (meetings, resumable uploads); anything else in the URL, such as a line
+   * break that would forge a log line, stays out of the log.
+   */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(this);
@@ -29,7 +36,9 @@ class MeetingLogContext implements WebMvcConfigurer, HandlerInterceptor {
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
     Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-    if (variables instanceof Map<?, ?> map && map.get("id") instanceof String id) {
+    if (variables instanceof Map<?, ?> map
+        && map.get("id") instanceof String id
+        && ID.matcher(id).matches()) {
       MDC.put(KEY, id);
     }
     return true;

@@ -64,7 +64,8 @@ class MeetingPages {
 
   @GetMapping("/")
   String list(@RequestParam(defaultValue = "0") int page, Model model) {
-    int current = Math.max(0, page);
+    // Bounded, so the offset of a page far beyond the end does not overflow.
+    int current = Math.min(Math.max(0, page), Integer.MAX_VALUE / PAGE_SIZE - 1);
     Caller caller = callers.current();
     long total = meetings.count(caller);
     List<Row> rows =

@@ -16,6 +16,8 @@ class FileNamesTests {
     assertThat(FileNames.safe("..")).isEqualTo("recording");
     assertThat(FileNames.safe("réunion d'équipe.ogg")).isEqualTo("reunion_d_equipe.ogg");
     assertThat(FileNames.safe("a".repeat(300) + ".flac")).hasSize(100).endsWith(".flac");
+    assertThat(FileNames.safe("weekly..final.wav")).isEqualTo("weekly.final.wav");
+    assertThat(FileNames.safe("a".repeat(95) + "....wav")).doesNotContain("..");
   }
 
   @Test
@@ -24,5 +26,14 @@ class FileNamesTests {
     assertThat(FileNames.title("line\nbreak.wav")).isEqualTo("line break");
     assertThat(FileNames.title(".mp3")).isEqualTo(".mp3");
     assertThat(FileNames.title("")).isEqualTo("Recording");
+  }
+
+  @Test
+  void titlesLoseControlAndDirectionCharactersAndNeverHalfAnEmoji() {
+    assertThat(FileNames.title("a\u0085b\u009bc.wav")).isEqualTo("a b c");
+    assertThat(FileNames.title("invoice\u202Egpj.exe.wav")).isEqualTo("invoice gpj.exe");
+    assertThat(FileNames.title("a".repeat(99) + "\uD83D\uDE00b.wav"))
+        .hasSize(101)
+        .endsWith("\uD83D\uDE00");
   }
 }
