@@ -15,10 +15,14 @@ fi
 data=$(mktemp -d)
 port=${PORT:-18090}
 log="$data/server.log"
-"$ROOT/verbatim" serve --port "$port" --data "$data" >"$log" 2>&1 &
+# A fresh server gets an admin and an API token for this run; every call sends the token.
+token="vbt_bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+auth=(-H "Authorization: Bearer $token")
+VERBATIM_ADMIN_EMAIL=bench@localhost VERBATIM_ADMIN_PASSWORD="$token" VERBATIM_ADMIN_TOKEN="$token" \
+  "$ROOT/verbatim" serve --port "$port" --data "$data" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
-until curl -sf "localhost:$port/api/meetings" >/dev/null; do
+until curl -sf "${auth[@]}" "localhost:$port/api/meetings" >/dev/null; do
   kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }
   sleep 0.5
 done
@@ -27,11 +31,11 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; $(date -u
 printf '%-28s %10s %9s %10s %8s\n' recording size upload processing speed
 for f in "${files[@]}"; do
   start=$(date +%s.%N)
-  id=$(curl -sf -F "file=@$f" "localhost:$port/api/meetings" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  id=$(curl -sf "${auth[@]}" -F "file=@$f" "localhost:$port/api/meetings" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   uploaded=$(date +%s.%N)
   # The list holds status and duration without the transcript, which is large for long meetings.
   while :; do
-    read -r status duration < <(curl -sf "localhost:$port/api/meetings?size=100" \
+    read -r status duration < <(curl -sf "${auth[@]}" "localhost:$port/api/meetings?size=100" \
       | python3 -c 'import json,sys; m=[x for x in json.load(sys.stdin)["items"] if x["id"]==sys.argv[1]][0]; print(m["status"], m["durationMs"]/1000)' "$id")
     [[ $status == done || $status == failed ]] && break
     sleep 0.5

@@ -67,7 +67,14 @@ make_recordings() {
 
 start_server() {
   local port=${PORT:-18091}
-  "$ROOT/verbatim" serve --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
+  # A server of its own gets a throwaway admin whose token the load clients use.
+  if [[ -z $token ]]; then
+    token="vbt_load-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    export VERBATIM_TOKEN=$token
+    auth=(-H "Authorization: Bearer $token")
+  fi
+  VERBATIM_ADMIN_EMAIL=load@verbatim.test VERBATIM_ADMIN_PASSWORD="$token" VERBATIM_ADMIN_TOKEN="$token" \
+    "$ROOT/verbatim" serve --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
   server=$!
   until curl -sf "${auth[@]}" "localhost:$port/api/meetings" >/dev/null; do
     kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }

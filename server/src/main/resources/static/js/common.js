@@ -8,7 +8,7 @@ window.Verbatim = (function () {
    * HTTP status as the error's status. headers: extra request headers, such as If-Match.
    */
   async function api(method, url, body, headers) {
-    const init = { method, headers: Object.assign({ Accept: 'application/json' }, headers) };
+    const init = { method, headers: Object.assign({ Accept: 'application/json' }, csrf(method), headers) };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -19,6 +19,7 @@ window.Verbatim = (function () {
     } catch (e) {
       throw new Error('Could not reach the server. Check your connection and try again.');
     }
+    if (response.status === 401) signIn();
     if (!response.ok) {
       const error = new Error(await problemDetail(response));
       error.status = response.status;
@@ -27,6 +28,26 @@ window.Verbatim = (function () {
     if (response.status === 204) return null;
     const type = response.headers.get('Content-Type') || '';
     return type.includes('json') ? response.json() : null;
+  }
+
+  /**
+   * The header that proves a state-changing request comes from this site's pages: the value of the
+   * XSRF-TOKEN cookie, which other sites cannot read. Safe methods need none.
+   */
+  function csrf(method) {
+    if (/^(GET|HEAD|OPTIONS)$/i.test(method || 'GET')) return {};
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring(11)) } : {};
+  }
+
+  /** A page request whose session ended is sent to the sign-in page; fetch follows quietly. */
+  function signedOut(response) {
+    return response.redirected && new URL(response.url).pathname === '/login';
+  }
+
+  /** The session ended (signed out elsewhere, or expired): back to the sign-in page. */
+  function signIn() {
+    window.location.assign('/login');
   }
 
   async function problemDetail(response) {
@@ -81,6 +102,10 @@ window.Verbatim = (function () {
     } catch (e) {
       throw new Error('Could not reach the server. Check your connection and try again.');
     }
+    if (signedOut(response)) {
+      signIn();
+      throw new Error('Your session ended; sign in again.');
+    }
     if (!response.ok) {
       const error = new Error('The server answered ' + response.status + '.');
       error.status = response.status;
@@ -92,5 +117,5 @@ window.Verbatim = (function () {
     return document.adoptNode(element);
   }
 
-  return { api, toast, clock, stageName, fragment };
+  return { api, csrf, signedOut, signIn, toast, clock, stageName, fragment };
 })();

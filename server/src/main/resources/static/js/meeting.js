@@ -363,7 +363,8 @@
       } catch (err) { toast(err.message, true); }
     });
   }
-  document.getElementById('delete-meeting').addEventListener('click', async () => {
+  const deleteMeeting = document.getElementById('delete-meeting');
+  if (deleteMeeting) deleteMeeting.addEventListener('click', async () => {
     if (!window.confirm('Delete this meeting, its recording and its minutes? This cannot be undone.')) return;
     try {
       await edit('DELETE', base);

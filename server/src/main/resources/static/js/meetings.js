@@ -147,6 +147,7 @@
       const xhr = new XMLHttpRequest();
       xhr.open('POST', '/api/meetings');
       xhr.setRequestHeader('Accept', 'application/json');
+      Object.entries(window.Verbatim.csrf('POST')).forEach(([k, v]) => xhr.setRequestHeader(k, v));
       xhr.upload.onprogress = (e) => row.progress(e.loaded, e.total);
       row.cancel.addEventListener('click', () => xhr.abort());
       xhr.onload = () => {
@@ -177,7 +178,8 @@
     refreshing.add(id);
     try {
       const response = await fetch('/meetings/' + encodeURIComponent(id) + '/row');
-      if (!response.ok) return;
+      if (window.Verbatim.signedOut(response)) window.Verbatim.signIn();
+      if (!response.ok || response.redirected) return;
       // The row is rendered and escaped by the server's template, not assembled from data here.
       const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
       const fresh = doc.body.firstElementChild;

@@ -141,7 +141,7 @@ window.TusUpload = (function () {
       .map(([k, v]) => k + ' ' + encode(String(v)));
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: Object.assign({ 'Upload-Length': String(file.size), 'Upload-Metadata': pairs.join(',') }, VERSION),
+      headers: Object.assign({ 'Upload-Length': String(file.size), 'Upload-Metadata': pairs.join(',') }, VERSION, window.Verbatim.csrf('POST')),
     });
     if (response.status !== 201) throw await failure(response);
     const location = response.headers.get('Location');
@@ -157,6 +157,7 @@ window.TusUpload = (function () {
       xhr.setRequestHeader('Tus-Resumable', '1.0.0');
       xhr.setRequestHeader('Upload-Offset', String(offset));
       xhr.setRequestHeader('Content-Type', 'application/offset+octet-stream');
+      Object.entries(window.Verbatim.csrf('PATCH')).forEach(([k, v]) => xhr.setRequestHeader(k, v));
       xhr.upload.onprogress = (e) => progress(offset + e.loaded, file.size);
       xhr.onload = () => {
         if (xhr.status === 204 || xhr.status === 200) {
@@ -185,7 +186,7 @@ window.TusUpload = (function () {
     const key = storageKey(file);
     const url = localStorage.getItem(key);
     localStorage.removeItem(key);
-    if (url) await fetch(url, { method: 'DELETE', headers: VERSION }).catch(() => {});
+    if (url) await fetch(url, { method: 'DELETE', headers: Object.assign({}, VERSION, window.Verbatim.csrf('DELETE')) }).catch(() => {});
   }
 
   return { upload, terminate, CHUNK };

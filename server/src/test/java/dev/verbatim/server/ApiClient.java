@@ -18,10 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for tests of the running service, speaking its JSON and multipart. */
+/**
+ * A small HTTP client for tests of the running service, speaking its JSON and multipart. It sends
+ * the test admin's API token unless made with another token or none.
+ */
 public final class ApiClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -29,13 +33,45 @@ public final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
+  private final @Nullable String token;
 
+  /** A client with the admin token that the build gives every test ({@code verbatim.admin.*}). */
   public ApiClient(int port) {
+    this(port, adminToken());
+  }
+
+  /** A client with this API token, or none (anonymous) when null. */
+  public ApiClient(int port, @Nullable String token) {
     this.base = "http://localhost:" + port;
+    this.token = token;
+  }
+
+  /** The test admin's API token, as the build sets it for every test JVM. */
+  public static String adminToken() {
+    return System.getProperty("verbatim.admin.token", "vbt_test-admin-token");
+  }
+
+  /** The test admin's email and password. */
+  public static String adminEmail() {
+    return System.getProperty("verbatim.admin.email", "admin@verbatim.test");
+  }
+
+  public static String adminPassword() {
+    return System.getProperty("verbatim.admin.password", "admin-password-for-tests");
+  }
+
+  /** The same server, with another token (or none). */
+  public ApiClient withToken(@Nullable String other) {
+    return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), other);
   }
 
   public String base() {
     return base;
+  }
+
+  /** The Authorization header value this client sends, if any. */
+  public @Nullable String authorization() {
+    return token == null ? null : "Bearer " + token;
   }
 
   /** A response with its body as text. */
@@ -196,6 +232,9 @@ public final class ApiClient {
   private HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }

@@ -109,6 +109,13 @@ class ArchitectureTests {
   }
 
   @Test
+  void springSecurityLivesOnlyInTheAccountFeature() {
+    // The rest of the server asks account.Callers who is calling, and meeting.MeetingAccess what
+    // they may do; neither needs Spring Security's types.
+    onlyIn("org.springframework.security..", "dev.verbatim.server.account..");
+  }
+
+  @Test
   void sqlLivesOnlyInTheStoresOfTheServer() {
     // The database is reached through *Store classes; controllers and jobs speak in records.
     noClasses()

@@ -34,6 +34,13 @@ public final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
     command.add("-Dverbatim.home=" + System.getProperty("verbatim.home", ".."));
+    // The first admin and their token, as the build gives every test JVM.
+    for (String admin : List.of("email", "password", "token")) {
+      String value = System.getProperty("verbatim.admin." + admin);
+      if (value != null) {
+        command.add("-Dverbatim.admin." + admin + "=" + value);
+      }
+    }
     for (String property : properties) {
       command.add("-D" + property);
     }

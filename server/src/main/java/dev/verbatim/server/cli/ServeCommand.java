@@ -31,9 +31,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--bind",
       defaultValue = "${VERBATIM_BIND:-127.0.0.1}",
       description =
-          "The address to listen on (default: ${DEFAULT-VALUE}). There are no accounts yet, so"
-              + " only this machine may reach it unless you choose otherwise, e.g. behind an"
-              + " authenticating reverse proxy.")
+          "The address to listen on (default: ${DEFAULT-VALUE}): only this machine unless you"
+              + " choose otherwise, e.g. 0.0.0.0 behind a reverse proxy that ends TLS.")
   String bind;
 
   @Override

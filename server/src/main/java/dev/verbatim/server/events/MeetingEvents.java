@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +35,10 @@ public class MeetingEvents implements SmartLifecycle {
 
   private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
-  private final Map<String, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
+  /** A browser listening, and which meetings it may hear of. */
+  private record Listener(SseEmitter emitter, Predicate<String> visible) {}
+
+  private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
   private final ScheduledExecutorService heartbeat =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -61,7 +65,7 @@ public class MeetingEvents implements SmartLifecycle {
   public void stop() {
     running = false;
     heartbeat.shutdownNow();
-    listeners.values().forEach(list -> list.forEach(SseEmitter::complete));
+    listeners.values().forEach(list -> list.forEach(l -> l.emitter().complete()));
     listeners.clear();
   }
 
@@ -73,24 +77,27 @@ public class MeetingEvents implements SmartLifecycle {
   private void beat() {
     listeners.forEach(
         (key, list) -> {
-          for (SseEmitter emitter : list) {
+          for (Listener listener : list) {
             try {
-              emitter.send(SseEmitter.event().comment("keep-alive"));
+              listener.emitter().send(SseEmitter.event().comment("keep-alive"));
             } catch (IOException | IllegalStateException e) {
-              list.remove(emitter);
+              list.remove(listener);
             }
           }
         });
   }
 
-  /** Events of one meeting. */
-  public SseEmitter subscribe(String meetingId) {
-    return register(meetingId);
+  /**
+   * Events of one meeting, while {@code visible} says the listener may see it (asked at each event,
+   * so a share taken back ends the news).
+   */
+  public SseEmitter subscribe(String meetingId, Predicate<String> visible) {
+    return register(meetingId, visible);
   }
 
-  /** Events of every meeting. */
-  public SseEmitter subscribeAll() {
-    return register(ALL);
+  /** Events of every meeting that {@code visible} says the listener may see. */
+  public SseEmitter subscribeAll(Predicate<String> visible) {
+    return register(ALL, visible);
   }
 
   public void publish(MeetingEvent event) {
@@ -98,11 +105,12 @@ public class MeetingEvents implements SmartLifecycle {
     send(ALL, event);
   }
 
-  private SseEmitter register(String key) {
+  private SseEmitter register(String key, Predicate<String> visible) {
     SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-    List<SseEmitter> list = listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
-    list.add(emitter);
-    Runnable remove = () -> list.remove(emitter);
+    List<Listener> list = listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
+    Listener listener = new Listener(emitter, visible);
+    list.add(listener);
+    Runnable remove = () -> list.remove(listener);
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
@@ -110,18 +118,32 @@ public class MeetingEvents implements SmartLifecycle {
   }
 
   private void send(String key, MeetingEvent event) {
-    List<SseEmitter> list = listeners.get(key);
+    List<Listener> list = listeners.get(key);
     if (list == null) {
       return;
     }
-    for (SseEmitter emitter : list) {
+    for (Listener listener : list) {
+      if (!visible(listener, event)) {
+        continue;
+      }
       try {
-        emitter.send(SseEmitter.event().name(event.type()).data(event));
+        listener.emitter().send(SseEmitter.event().name(event.type()).data(event));
       } catch (IOException | IllegalStateException e) {
         // The browser went away; dropping its emitter is all there is to do.
         log.debug("Dropping an event listener of {}: {}", key, e.toString());
-        list.remove(emitter);
+        list.remove(listener);
       }
+    }
+  }
+
+  /** Whether the listener may hear of the meeting; if that cannot be known now, it may not. */
+  private static boolean visible(Listener listener, MeetingEvent event) {
+    try {
+      return listener.visible().test(event.meetingId());
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not tell who may see meeting {}; its event goes to nobody", event.meetingId(), e);
+      return false;
     }
   }
 }

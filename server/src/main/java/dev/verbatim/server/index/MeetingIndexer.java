@@ -48,7 +48,7 @@ class MeetingIndexer {
 
   @EventListener(ApplicationReadyEvent.class)
   void rebuildIfNeeded() {
-    long meetingsStored = meetings.count();
+    long meetingsStored = meetings.countAll();
     if (index.isCurrentSchema() && (index.documentCount() > 0 || meetingsStored == 0)) {
       return;
     }

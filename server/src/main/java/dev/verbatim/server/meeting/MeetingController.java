@@ -7,6 +7,8 @@ import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.SourceFile;
 import dev.verbatim.minutes.template.MinutesTemplates;
+import dev.verbatim.server.account.Caller;
+import dev.verbatim.server.account.Callers;
 import dev.verbatim.server.events.MeetingEvent;
 import dev.verbatim.server.events.MeetingEvents;
 import dev.verbatim.server.storage.MediaStorage;
@@ -62,6 +64,9 @@ class MeetingController {
   private final ApplicationEventPublisher publisher;
   private final JsonMapper json;
   private final MinutesTemplates templates;
+  private final MeetingAccess access;
+  private final ShareStore shares;
+  private final Callers callers;
 
   MeetingController(
       MeetingStore meetings,
@@ -70,7 +75,10 @@ class MeetingController {
       Processing processing,
       ApplicationEventPublisher publisher,
       JsonMapper json,
-      MinutesTemplates templates) {
+      MinutesTemplates templates,
+      MeetingAccess access,
+      ShareStore shares,
+      Callers callers) {
     this.meetings = meetings;
     this.storage = storage;
     this.events = events;
@@ -78,6 +86,9 @@ class MeetingController {
     this.publisher = publisher;
     this.json = json;
     this.templates = templates;
+    this.access = access;
+    this.shares = shares;
+    this.callers = callers;
   }
 
   /** A minutes layout a meeting can be written with. */
@@ -92,7 +103,9 @@ class MeetingController {
   /** One page of the meetings list. */
   record MeetingPage(List<MeetingHeader> items, int page, int size, long total) {}
 
-  @Operation(summary = "List meetings, newest first, with their processing status")
+  @Operation(
+      summary = "List the meetings the caller may see, newest first, with their processing status",
+      description = "Their own, those shared with them and those visible to the organisation.")
   @GetMapping("/api/meetings")
   MeetingPage list(
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -102,7 +115,9 @@ class MeetingController {
     if ((long) page * size > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("page " + page + " is beyond any meeting there can be");
     }
-    return new MeetingPage(meetings.list(page * size, size), page, size, meetings.count());
+    Caller caller = callers.current();
+    return new MeetingPage(
+        meetings.list(caller, page * size, size), page, size, meetings.count(caller));
   }
 
   @Operation(summary = "The meeting document (verbatim/meeting@1) with status, progress and error")
@@ -119,6 +134,18 @@ class MeetingController {
     markConfirmed(minutes.withArray("actionItems"), meetings.actionItems(id));
     markConfirmed(minutes.withArray("decisions"), meetings.decisions(id));
     document.put("playback", "/api/meetings/" + id + "/media");
+    Caller caller = callers.current();
+    ShareStore.Relation relation =
+        shares
+            .relation(id, caller.id())
+            .orElseThrow(() -> new MeetingNotFoundException("Meeting " + id));
+    document
+        .putObject("access")
+        .put("ownerId", relation.ownerId())
+        .put("orgVisible", relation.orgVisible())
+        .put(
+            "permission",
+            MeetingAccess.permission(caller, relation).map(Permission::value).orElse(null));
     var media = document.putArray("media");
     for (MediaFile file : meetings.media(id)) {
       media
@@ -199,7 +226,8 @@ class MeetingController {
   @GetMapping(path = "/api/meetings/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(@PathVariable String id) throws IOException {
     MeetingHeader header = meetings.header(id);
-    SseEmitter emitter = events.subscribe(id);
+    Caller caller = callers.current();
+    SseEmitter emitter = events.subscribe(id, meeting -> access.canView(caller, meeting));
     // The current state first, so a page that opens mid-job shows where it is at once.
     MeetingEvent now =
         switch (header.status()) {
@@ -213,23 +241,39 @@ class MeetingController {
     return emitter;
   }
 
-  @Operation(summary = "Events of every meeting, for the meetings list")
+  @Operation(summary = "Events of every meeting the caller may see, for the meetings list")
   @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter allEvents() {
-    return events.subscribeAll();
+    Caller caller = callers.current();
+    return events.subscribeAll(meeting -> access.canView(caller, meeting));
   }
 
-  @Operation(summary = "Change the title and date")
+  @Operation(
+      summary = "Change the title and date, and whether everyone in the organisation may view it",
+      description =
+          "Any of: title, date (YYYY-MM-DD), orgVisible (true or false; owner or admin only).")
   @PatchMapping("/api/meetings/{id}")
   MeetingHeader update(@PathVariable String id, @RequestBody JsonNode body) {
     MeetingHeader header = meetings.header(id);
+    if (body.has("orgVisible")) {
+      access.require(id, Permission.MANAGE);
+      if (!body.get("orgVisible").isBoolean()) {
+        throw new IllegalArgumentException("\"orgVisible\" is true or false.");
+      }
+    }
     String title = body.has("title") ? text(body, "title", 200) : header.title();
     if (title == null || title.isBlank()) {
       throw new IllegalArgumentException("A meeting needs a title.");
     }
     LocalDate date = body.has("date") ? date(body.get("date").asString()) : header.date();
-    meetings.updateHeader(id, title, date);
-    edited(id);
+    if (body.has("orgVisible")) {
+      shares.orgVisible(id, body.get("orgVisible").asBoolean());
+    }
+    // Who may view it is no news to the pages showing it; a new title or date is.
+    if (body.has("title") || body.has("date")) {
+      meetings.updateHeader(id, title, date);
+      edited(id);
+    }
     return meetings.header(id);
   }
 
@@ -410,6 +454,7 @@ class MeetingController {
       summary = "Process the meeting again from its recordings (edits are replaced)",
       description = "Optional body: {\"template\": \"standup\"} to write the minutes anew with it.")
   @PostMapping("/api/meetings/{id}/reprocess")
+  @RequiresPermission(Permission.MANAGE)
   ResponseEntity<Map<String, Object>> reprocess(
       @PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body) {
     meetings.header(id);
@@ -429,6 +474,7 @@ class MeetingController {
 
   @Operation(summary = "Cancel the meeting's queued or running job")
   @PostMapping("/api/meetings/{id}/cancel")
+  @RequiresPermission(Permission.MANAGE)
   Map<String, Object> cancel(@PathVariable String id) {
     meetings.header(id);
     if (!processing.cancel(id)) {
@@ -439,6 +485,7 @@ class MeetingController {
 
   @Operation(summary = "Delete the meeting: its media, rows and index entries")
   @DeleteMapping("/api/meetings/{id}")
+  @RequiresPermission(Permission.MANAGE)
   ResponseEntity<Void> delete(@PathVariable String id) {
     meetings.header(id);
     processing.cancel(id);

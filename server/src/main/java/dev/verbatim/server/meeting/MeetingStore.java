@@ -9,6 +9,7 @@ import dev.verbatim.core.Segment;
 import dev.verbatim.core.Source;
 import dev.verbatim.core.Speaker;
 import dev.verbatim.core.Word;
+import dev.verbatim.server.account.Caller;
 import dev.verbatim.server.pipeline.TrackLayout;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,9 +51,16 @@ public class MeetingStore {
     this.transactions = transactions;
   }
 
-  /** A meeting about to be processed, as an upload creates it. */
+  /**
+   * A meeting about to be processed, as an upload creates it.
+   *
+   * @param ownerId the uploader
+   * @param contentKey the same recordings in the same layout have the same key; one meeting per
+   *     owner has it
+   */
   public record NewMeeting(
       String id,
+      String ownerId,
       String title,
       LocalDate date,
       String language,
@@ -60,16 +68,28 @@ public class MeetingStore {
       @Nullable String template,
       String contentKey) {}
 
+  /**
+   * Which meetings a caller may see, as a condition on {@code meeting m}: the same rule as {@link
+   * MeetingAccess}, applied inside the query so that pages and counts hold only what they may.
+   */
+  private static final String VISIBLE =
+      """
+      (:admin OR m.owner_id = :me OR m.org_visible
+       OR EXISTS (SELECT 1 FROM meeting_share s WHERE s.meeting_id = m.id AND s.user_id = :me))
+      """;
+
   /** Inserts a queued meeting and its media. Call within the transaction that queues its job. */
   public void insert(NewMeeting meeting, List<MediaFile> media) {
     Instant now = Instant.now();
     jdbc.sql(
             """
-            INSERT INTO meeting (id, title, meeting_date, language, layout, template, status,
-                                 progress, content_key, created_at, updated_at)
-            VALUES (:id, :title, :date, :language, :layout, :template, 'queued', 0, :key, :now, :now)
+            INSERT INTO meeting (id, owner_id, title, meeting_date, language, layout, template,
+                                 status, progress, content_key, created_at, updated_at)
+            VALUES (:id, :owner, :title, :date, :language, :layout, :template, 'queued', 0, :key,
+                    :now, :now)
             """)
         .param("id", meeting.id())
+        .param("owner", meeting.ownerId())
         .param("title", meeting.title())
         .param("date", meeting.date())
         .param("language", meeting.language())
@@ -96,10 +116,19 @@ public class MeetingStore {
     }
   }
 
-  /** The meeting that the same recordings already made, if any. */
-  public Optional<String> findByContentKey(String contentKey) {
-    return jdbc.sql("SELECT id FROM meeting WHERE content_key = :key")
+  /** The meeting of this owner that the same recordings already made, if any. */
+  public Optional<String> findByContentKey(String ownerId, String contentKey) {
+    return jdbc.sql("SELECT id FROM meeting WHERE owner_id = :owner AND content_key = :key")
+        .param("owner", ownerId)
         .param("key", contentKey)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The meeting's owner; empty for a meeting from before accounts (or none with this id). */
+  public Optional<String> findOwner(String id) {
+    return jdbc.sql("SELECT owner_id FROM meeting WHERE id = :id AND owner_id IS NOT NULL")
+        .param("id", id)
         .query(String.class)
         .optional();
   }
@@ -115,10 +144,15 @@ public class MeetingStore {
     return findHeader(id).orElseThrow(() -> new MeetingNotFoundException("Meeting " + id));
   }
 
-  /** Newest first. */
-  public List<MeetingHeader> list(int offset, int limit) {
+  /** The meetings the caller may see, newest first. */
+  public List<MeetingHeader> list(Caller viewer, int offset, int limit) {
     List<MeetingHeader> headers =
-        jdbc.sql("SELECT * FROM meeting ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+        jdbc.sql(
+                "SELECT m.* FROM meeting m WHERE "
+                    + VISIBLE
+                    + " ORDER BY m.created_at DESC, m.id LIMIT :limit OFFSET :offset")
+            .param("admin", viewer.admin())
+            .param("me", viewer.id())
             .param("limit", limit)
             .param("offset", offset)
             .query((rs, n) -> header(rs, List.of()))
@@ -144,8 +178,18 @@ public class MeetingStore {
         .toList();
   }
 
-  public long count() {
+  /** How many meetings there are, whoever may see them. */
+  public long countAll() {
     return jdbc.sql("SELECT COUNT(*) FROM meeting").query(Long.class).single();
+  }
+
+  /** How many meetings the caller may see. */
+  public long count(Caller viewer) {
+    return jdbc.sql("SELECT COUNT(*) FROM meeting m WHERE " + VISIBLE)
+        .param("admin", viewer.admin())
+        .param("me", viewer.id())
+        .query(Long.class)
+        .single();
   }
 
   public List<MediaFile> media(String meetingId) {

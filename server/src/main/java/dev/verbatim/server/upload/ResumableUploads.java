@@ -1,6 +1,7 @@
 package dev.verbatim.server.upload;
 
 import dev.verbatim.server.VerbatimProperties;
+import dev.verbatim.server.account.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,11 +46,14 @@ class ResumableUploads implements DisposableBean {
 
   private final TusFileUploadService tus;
   private final Uploads uploads;
+  private final Callers callers;
   private final ScheduledExecutorService cleanup =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tus-cleanup"));
 
-  ResumableUploads(Uploads uploads, VerbatimProperties properties) throws IOException {
+  ResumableUploads(Uploads uploads, VerbatimProperties properties, Callers callers)
+      throws IOException {
     this.uploads = uploads;
+    this.callers = callers;
     Path dir = properties.data().resolve("uploads");
     Files.createDirectories(dir);
     this.tus =
@@ -80,13 +84,15 @@ class ResumableUploads implements DisposableBean {
       })
   void handle(HttpServletRequest request, HttpServletResponse response)
       throws IOException, TusException {
+    // Each upload belongs to the person who started it: nobody else can see, continue or end it.
+    String owner = callers.current().id();
     // The browser sends the finished upload's last PATCH; the meeting is made before it returns.
     if ("PATCH".equals(request.getMethod())) {
-      tus.process(request, response);
+      tus.process(request, response, owner);
       String uri = request.getRequestURI();
-      UploadInfo info = tus.getUploadInfo(uri);
+      UploadInfo info = tus.getUploadInfo(uri, owner);
       if (info != null && !info.isUploadInProgress() && response.getStatus() < 300) {
-        Uploads.Created created = createMeeting(uri, info);
+        Uploads.Created created = createMeeting(owner, uri, info);
         response.setHeader(MEETING_HEADER, created.meetingId());
         response.setHeader("Access-Control-Expose-Headers", MEETING_HEADER);
       }
@@ -96,7 +102,7 @@ class ResumableUploads implements DisposableBean {
       // Bad metadata is refused before the first byte, not after the last.
       uploads.validate(metadata(request.getHeader("Upload-Metadata")));
     }
-    tus.process(request, response);
+    tus.process(request, response, owner);
   }
 
   /** The tus metadata header: comma-separated "key base64value" pairs. */
@@ -123,20 +129,21 @@ class ResumableUploads implements DisposableBean {
     return values;
   }
 
-  private Uploads.Created createMeeting(String uri, UploadInfo info)
+  private Uploads.Created createMeeting(String owner, String uri, UploadInfo info)
       throws IOException, TusException {
     Map<String, String> metadata = info.getMetadata();
     String name = metadata.getOrDefault("filename", "recording");
     LocalDate date = date(metadata.get("date"));
     Uploads.Created created =
         uploads.create(
-            List.of(new Upload(uri, name)),
+            owner,
+            List.of(new Upload(owner, uri, name)),
             metadata.get("title"),
             date,
             false,
             blankToNull(metadata.get("template")));
     // Only now: had the meeting not been made, the bytes stay until the upload expires.
-    tus.deleteUpload(uri);
+    tus.deleteUpload(uri, owner);
     return created;
   }
 
@@ -169,10 +176,12 @@ class ResumableUploads implements DisposableBean {
   }
 
   private final class Upload implements Uploads.Incoming {
+    private final String owner;
     private final String uri;
     private final String name;
 
-    Upload(String uri, String name) {
+    Upload(String owner, String uri, String name) {
+      this.owner = owner;
       this.uri = uri;
       this.name = name;
     }
@@ -185,7 +194,7 @@ class ResumableUploads implements DisposableBean {
     @Override
     public InputStream open() throws IOException {
       try {
-        return tus.getUploadedBytes(uri);
+        return tus.getUploadedBytes(uri, owner);
       } catch (TusException e) {
         throw new IOException("The finished upload could not be read", e);
       }

@@ -1,5 +1,6 @@
 package dev.verbatim.server.upload;
 
+import dev.verbatim.server.account.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,17 +28,20 @@ import org.springframework.web.multipart.MultipartFile;
 class UploadController {
 
   private final Uploads uploads;
+  private final Callers callers;
 
-  UploadController(Uploads uploads) {
+  UploadController(Uploads uploads, Callers callers) {
     this.uploads = uploads;
+    this.callers = callers;
   }
 
   @Operation(
       summary = "Upload recordings as a new meeting",
       description =
           "Parts: file (repeatable; several only with multitrack=true), title, date (YYYY-MM-DD),"
-              + " multitrack, template (see /api/templates). Returns 202 and queues processing; the same recordings again return"
-              + " 200 with the meeting they already made.")
+              + " multitrack, template (see /api/templates). Returns 202 and queues processing; the"
+              + " same recordings again from the same person return 200 with the meeting they"
+              + " already made. The uploader owns the meeting.")
   @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Map<String, Object>> upload(
       @RequestPart("file") List<MultipartFile> files,
@@ -48,7 +52,8 @@ class UploadController {
     List<Uploads.Incoming> incoming =
         files.stream().map(Part::new).map(Uploads.Incoming.class::cast).toList();
     Uploads.Created created =
-        uploads.create(incoming, title, date, multitrack, blankToNull(template));
+        uploads.create(
+            callers.current().id(), incoming, title, date, multitrack, blankToNull(template));
     return ResponseEntity.status(created.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/meetings/" + created.meetingId()))
         .body(

@@ -96,7 +96,13 @@ public class Uploads {
     }
   }
 
+  /**
+   * Makes a meeting of {@code ownerId}'s from the files. The same recordings that the owner
+   * uploaded before give back that meeting; someone else's meeting of the same recordings is not
+   * theirs to see, so they get a meeting of their own.
+   */
   public Created create(
+      String ownerId,
       List<? extends Incoming> files,
       @Nullable String title,
       @Nullable LocalDate date,
@@ -134,7 +140,7 @@ public class Uploads {
     }
     TrackLayout layout = multitrack ? TrackLayout.FILE_PER_SPEAKER : TrackLayout.MIXED;
     String contentKey = contentKey(layout, media);
-    Optional<String> existing = meetings.findByContentKey(contentKey);
+    Optional<String> existing = meetings.findByContentKey(ownerId, contentKey);
     if (existing.isPresent()) {
       discard(id);
       log.info("Upload repeats meeting {}; nothing new to do", existing.get());
@@ -144,6 +150,7 @@ public class Uploads {
     MeetingStore.NewMeeting meeting =
         new MeetingStore.NewMeeting(
             id,
+            ownerId,
             meetingTitle,
             date != null ? date : LocalDate.now(),
             language,
@@ -159,7 +166,8 @@ public class Uploads {
     } catch (DuplicateKeyException raced) {
       // The same recordings arrived twice at once; the other upload won.
       discard(id);
-      return new Created(meetings.findByContentKey(contentKey).orElseThrow(() -> raced), true);
+      return new Created(
+          meetings.findByContentKey(ownerId, contentKey).orElseThrow(() -> raced), true);
     }
     log.info("Meeting {} created from {} file(s), queued", id, media.size());
     return new Created(id, false);

@@ -4,9 +4,13 @@ import dev.verbatim.core.Meeting;
 import dev.verbatim.minutes.MinutesProperties;
 import dev.verbatim.minutes.template.MinutesTemplate;
 import dev.verbatim.minutes.template.MinutesTemplates;
+import dev.verbatim.server.account.Caller;
+import dev.verbatim.server.account.Callers;
+import dev.verbatim.server.meeting.MeetingAccess;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
 import dev.verbatim.server.meeting.MeetingStore;
+import dev.verbatim.server.meeting.Permission;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,10 +33,18 @@ class MeetingPages {
   private final MeetingStore meetings;
   private final MinutesTemplates templates;
   private final String defaultTemplate;
+  private final Callers callers;
+  private final MeetingAccess access;
 
   MeetingPages(
-      MeetingStore meetings, MinutesTemplates templates, MinutesProperties minutesProperties) {
+      MeetingStore meetings,
+      MinutesTemplates templates,
+      MinutesProperties minutesProperties,
+      Callers callers,
+      MeetingAccess access) {
     this.meetings = meetings;
+    this.callers = callers;
+    this.access = access;
     this.templates = templates;
     this.defaultTemplate = minutesProperties.minutes().defaultTemplate();
   }
@@ -54,8 +66,10 @@ class MeetingPages {
   String list(@RequestParam(defaultValue = "0") int page, Model model) {
     // Bounded, so the offset of a page far beyond the end does not overflow.
     int current = Math.min(Math.max(0, page), Integer.MAX_VALUE / PAGE_SIZE - 1);
-    long total = meetings.count();
-    List<Row> rows = meetings.list(current * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList();
+    Caller caller = callers.current();
+    long total = meetings.count(caller);
+    List<Row> rows =
+        meetings.list(caller, current * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList();
     model.addAttribute("rows", rows);
     model.addAttribute("page", current);
     model.addAttribute("total", total);
@@ -76,6 +90,9 @@ class MeetingPages {
   String meeting(@PathVariable String id, Model model) {
     model.addAttribute("page", page(id));
     model.addAttribute("templates", templateOptions());
+    model.addAttribute(
+        "permission",
+        access.permission(callers.current(), id).map(Permission::value).orElse("view"));
     return "meeting";
   }
 

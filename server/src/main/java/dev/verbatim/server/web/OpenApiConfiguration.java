@@ -1,7 +1,10 @@
 package dev.verbatim.server.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +21,19 @@ class OpenApiConfiguration {
                 .version("1")
                 .description(
                     "Upload recordings, follow their processing, read and edit transcripts and"
-                        + " minutes, and export them. Errors are RFC 9457 problem details."));
+                        + " minutes, and export them. Errors are RFC 9457 problem details."
+                        + " Authenticate with an API token (Authorization: Bearer <token>) or"
+                        + " the session of a signed-in page; a token's scopes are"
+                        + " meetings:read, meetings:write and action-items:write."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "token",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description(
+                            "An API token, made on the API tokens page or POST /api/tokens")))
+        .addSecurityItem(new SecurityRequirement().addList("token"));
   }
 }

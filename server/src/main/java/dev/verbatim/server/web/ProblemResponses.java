@@ -1,8 +1,11 @@
 package dev.verbatim.server.web;
 
 import dev.verbatim.ingest.MediaRejectedException;
+import dev.verbatim.server.account.AccountConflictException;
+import dev.verbatim.server.account.AccountNotFoundException;
 import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.meeting.EditConflictException;
+import dev.verbatim.server.meeting.MeetingForbiddenException;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
 import dev.verbatim.server.upload.UploadFailedException;
 import java.util.Locale;
@@ -50,6 +53,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MeetingNotFoundException.class)
   ProblemDetail notFound(MeetingNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(MeetingForbiddenException.class)
+  ProblemDetail forbidden(MeetingForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(AccountNotFoundException.class)
+  ProblemDetail accountNotFound(AccountNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(AccountConflictException.class)
+  ProblemDetail accountConflict(AccountConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

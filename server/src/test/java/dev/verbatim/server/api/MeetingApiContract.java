@@ -134,6 +134,7 @@ abstract class MeetingApiContract {
             HttpRequest.newBuilder(
                     URI.create(api.base() + "/api/meetings/" + meetingId + "/events"))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", api.authorization())
                 .build(),
             HttpResponse.BodyHandlers.ofLines());
     assertThat(response.statusCode()).isEqualTo(200);

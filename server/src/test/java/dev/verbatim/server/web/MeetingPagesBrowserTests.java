@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.VerbatimApplication;
 import java.io.File;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -79,6 +81,7 @@ class MeetingPagesBrowserTests {
   private static @Nullable ChromeDriver driver;
   private static @Nullable Path profile;
   private static @Nullable String meetingUrl;
+  private static boolean signedIn;
 
   @Value("${local.server.port}")
   int port;
@@ -135,6 +138,21 @@ class MeetingPagesBrowserTests {
     if (driver != null) {
       driver.quit();
     }
+  }
+
+  /** The browser signs in with the form once, as the test admin; the session lasts the class. */
+  @BeforeEach
+  void signedIn() {
+    if (signedIn) {
+      return;
+    }
+    browser().get(url("/login"));
+    browser().findElement(By.id("email")).sendKeys(ApiClient.adminEmail());
+    browser().findElement(By.id("password")).sendKeys(ApiClient.adminPassword());
+    browser().findElement(By.id("login-submit")).click();
+    waitUpTo(Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    signedIn = true;
   }
 
   /** A script error on any page fails the test that caused it. */
@@ -358,6 +376,7 @@ class MeetingPagesBrowserTests {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(url("/api/meetings/" + id + "/reprocess")))
+                    .header("Authorization", "Bearer " + ApiClient.adminToken())
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -601,6 +620,161 @@ class MeetingPagesBrowserTests {
                     < 0.5);
   }
 
+  @Test
+  @Order(20)
+  void anApiTokenIsShownOnceListedAndRevoked() throws Exception {
+    browser().get(url("/"));
+    browser().findElement(By.linkText("API tokens")).click();
+    browser().findElement(By.id("token-name")).sendKeys("Jira sync");
+    browser().findElement(By.cssSelector("input[name=scope][value='action-items:write']")).click();
+    browser().findElement(By.cssSelector("#token-form button[type=submit]")).click();
+
+    By value = By.id("token-value");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(value));
+    String token = browser().findElement(value).getText();
+    assertThat(token).startsWith("vbt_");
+    By row = By.xpath("//table[@id='tokens']//tr[td[1][text()='Jira sync']]");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(browser().findElement(row).getText())
+        .contains("meetings:read action-items:write")
+        .doesNotContain(token);
+    screenshot("20-token-created");
+    HttpResponse<String> used =
+        http("GET", "/api/me", null, Map.of("Authorization", "Bearer " + token));
+    assertThat(used.body()).contains("action-items:write");
+
+    browser().navigate().refresh();
+    assertThat(browser().findElement(By.tagName("main")).getText()).doesNotContain(token);
+    browser().findElement(row).findElement(By.cssSelector("button.danger")).click();
+    browser().switchTo().alert().accept();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(row, "revoked"));
+    assertThat(
+            http("GET", "/api/me", null, Map.of("Authorization", "Bearer " + token)).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  @Order(21)
+  void theOwnerSharesAMeetingFromItsPage() throws Exception {
+    String colleague = "colleague-" + System.nanoTime() + "@example.com";
+    assertThat(
+            http(
+                    "POST",
+                    "/api/users",
+                    "{\"email\":\"" + colleague + "\",\"password\":\"a fine password\"}",
+                    Map.of())
+                .statusCode())
+        .isEqualTo(201);
+    String meeting = uploadedMeeting();
+    String id = meeting.substring(meeting.lastIndexOf('/') + 1);
+    browser().get(meeting);
+
+    browser().findElement(By.id("share-meeting")).click();
+    browser().findElement(By.id("share-email")).sendKeys(colleague);
+    new Select(browser().findElement(By.id("share-permission"))).selectByValue("edit");
+    browser().findElement(By.cssSelector("#share-form button[type=submit]")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("share-list"), colleague));
+    browser().findElement(By.id("org-visible")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("toast"), "Everyone in the organisation"));
+    screenshot("21-shared");
+    // Sharing is no edit of the meeting: the page does not report a change from elsewhere.
+    assertThat(browser().findElement(By.id("changed-elsewhere")).isDisplayed()).isFalse();
+
+    String shares = http("GET", "/api/meetings/" + id + "/shares", null, Map.of()).body();
+    assertThat(shares).contains(colleague).contains("\"permission\":\"edit\"");
+    assertThat(http("GET", "/api/meetings/" + id, null, Map.of()).body())
+        .contains("\"orgVisible\":true");
+    browser().navigate().refresh();
+    browser().findElement(By.id("share-meeting")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.elementSelectionStateToBe(By.id("org-visible"), true));
+    browser()
+        .findElement(
+            By.cssSelector("#share-list button[aria-label='Stop sharing with " + colleague + "']"))
+        .click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("share-empty")));
+  }
+
+  @Test
+  @Order(22)
+  void anAdminCreatesAndDisablesAnAccount() {
+    String email = "new-" + System.nanoTime() + "@example.com";
+    browser().get(url("/"));
+    browser().findElement(By.linkText("Users")).click();
+    browser().findElement(By.id("user-email")).sendKeys(email);
+    browser().findElement(By.id("user-name")).sendKeys("Nina New");
+    browser().findElement(By.id("user-password")).sendKeys("a fine password");
+    browser().findElement(By.cssSelector("#user-form button[type=submit]")).click();
+
+    By row = By.xpath("//table[@id='users']//tr[td[1][starts-with(text(), '" + email + "')]]");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(browser().findElement(row).getText()).contains("Nina New");
+    browser().findElement(row).findElement(By.cssSelector("button.danger")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(row, "(disabled)"));
+    screenshot("22-users");
+  }
+
+  @Test
+  @Order(30)
+  void signingOutEndsTheSession() {
+    browser().get(url("/"));
+    assertThat(browser().findElement(By.id("signed-in-as")).getText()).isNotBlank();
+
+    browser().findElement(By.id("sign-out")).click();
+
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    assertThat(browser().findElement(By.id("login-signed-out")).getText()).contains("signed out");
+    browser().get(url("/"));
+    assertThat(browser().getCurrentUrl()).endsWith("/login");
+    signedIn = false;
+    screenshot("30-signed-out");
+  }
+
+  @Test
+  @Order(31)
+  void aMemberSeesOnlyWhatIsSharedWithThemAndViewOnlyOffersNoEdits() throws Exception {
+    String email = "viewer-" + System.nanoTime() + "@example.com";
+    String password = "a fine password";
+    http(
+        "POST",
+        "/api/users",
+        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+        Map.of());
+    String meeting = uploadedMeeting();
+    String id = meeting.substring(meeting.lastIndexOf('/') + 1);
+    http("PATCH", "/api/meetings/" + id, "{\"orgVisible\":false}", Map.of());
+    http("PUT", "/api/meetings/" + id + "/shares/" + email, "{\"permission\":\"view\"}", Map.of());
+
+    // The admin signs out; the member signs in on the same browser.
+    browser().get(url("/"));
+    browser().findElement(By.id("sign-out")).click();
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    signedIn = false;
+    browser().findElement(By.id("email")).sendKeys(email);
+    browser().findElement(By.id("password")).sendKeys(password);
+    browser().findElement(By.id("login-submit")).click();
+    waitUpTo(Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+
+    assertThat(browser().findElements(By.cssSelector(".meeting-row")))
+        .extracting(r -> r.getAttribute("data-id"))
+        .containsExactly(id);
+    assertThat(browser().findElements(By.linkText("Users"))).isEmpty();
+    browser().get(meeting);
+    assertThat(browser().findElement(By.id("access-note")).getText()).contains("view only");
+    assertThat(browser().findElement(By.id("edit-title")).isDisplayed()).isFalse();
+    assertThat(browser().findElements(By.id("delete-meeting"))).isEmpty();
+    assertThat(browser().findElements(By.cssSelector("#transcript .w"))).isNotEmpty();
+    screenshot("31-view-only");
+  }
+
   private String transcriptText() {
     return browser().findElement(By.id("transcript")).getText();
   }
@@ -611,6 +785,7 @@ class MeetingPagesBrowserTests {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url(path)))
             .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + ApiClient.adminToken())
             .method(
                 method,
                 json == null
@@ -619,7 +794,7 @@ class MeetingPagesBrowserTests {
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
-    headers.forEach(request::header);
+    headers.forEach(request::setHeader);
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -1,0 +1,81 @@
+package dev.verbatim.server.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The sign-in page and the API tokens page, and who is signed in for every page's header (as {@code
+ * me}).
+ */
+@Controller
+class AccountPages {
+
+  private final Callers callers;
+
+  AccountPages(Callers callers) {
+    this.callers = callers;
+  }
+
+  @GetMapping("/login")
+  String login(
+      @RequestParam(name = "error", required = false) @Nullable String error,
+      @RequestParam(name = "signedout", required = false) @Nullable String signedOut,
+      Model model) {
+    if (callers.find().isPresent()) {
+      return "redirect:/";
+    }
+    model.addAttribute("error", error != null);
+    model.addAttribute("signedOut", signedOut != null);
+    return "login";
+  }
+
+  /** The caller's API tokens; the page's script lists, creates and revokes them. */
+  @GetMapping("/tokens")
+  String tokens(Model model) {
+    model.addAttribute("scopes", Scope.values());
+    return "tokens";
+  }
+
+  /** The accounts, for admins; the page's script lists, creates and changes them. */
+  @GetMapping("/users")
+  String users() {
+    return "users";
+  }
+
+  /** Adds the caller to the model of every page, for the header. */
+  @Configuration(proxyBeanMethods = false)
+  static class SignedInModel implements WebMvcConfigurer, HandlerInterceptor {
+
+    private final Callers callers;
+
+    SignedInModel(Callers callers) {
+      this.callers = callers;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+      registry.addInterceptor(this);
+    }
+
+    @Override
+    public void postHandle(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        Object handler,
+        @Nullable ModelAndView view) {
+      if (view != null && !view.getModel().containsKey("me")) {
+        view.addObject("me", callers.find().orElse(null));
+      }
+    }
+  }
+}
