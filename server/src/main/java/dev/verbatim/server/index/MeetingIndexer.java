@@ -1,10 +1,14 @@
 package dev.verbatim.server.index;
 
+import dev.verbatim.search.Audience;
+import dev.verbatim.search.IndexedMeeting;
 import dev.verbatim.search.MeetingIndex;
 import dev.verbatim.server.meeting.MeetingChanged;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingStatus;
 import dev.verbatim.server.meeting.MeetingStore;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -12,12 +16,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the search index, which is derived data, in step with the database: a processed or edited
- * meeting is indexed again at once, a deleted one leaves it. An index that is missing or was
- * written by another schema is rebuilt from the database at start.
+ * Keeps the search index, which is derived data, in step with the database: a processed, edited or
+ * re-shared meeting is indexed again at once, a deleted one leaves it. An index that is missing or
+ * was written by another schema is rebuilt from the database at start.
  */
 @Component
-class MeetingIndexer {
+public class MeetingIndexer {
 
   private static final Logger log = LoggerFactory.getLogger(MeetingIndexer.class);
 
@@ -37,13 +41,22 @@ class MeetingIndexer {
         index.delete(id);
         return;
       }
-      if (meetings.findHeader(id).map(MeetingHeader::status).orElse(null) == MeetingStatus.DONE) {
-        index.index(id, meetings.load(id));
-      }
+      indexed(id).ifPresent(m -> index.index(m.id(), m.meeting(), m.audience()));
     } catch (RuntimeException e) {
       // The meeting is safe in the database; only search lags until the next rebuild.
       log.error("Could not update the search index for meeting {}", id, e);
     }
+  }
+
+  /** The meeting as the index holds it, if it is processed: unfinished ones are not searched. */
+  private Optional<IndexedMeeting> indexed(String id) {
+    if (meetings.findHeader(id).map(MeetingHeader::status).orElse(null) != MeetingStatus.DONE) {
+      return Optional.empty();
+    }
+    MeetingStore.Visibility visibility = meetings.visibility(id);
+    Audience audience =
+        new Audience(visibility.ownerId(), visibility.orgVisible(), visibility.sharedWith());
+    return Optional.of(new IndexedMeeting(id, meetings.load(id), audience));
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -57,15 +70,17 @@ class MeetingIndexer {
     rebuild.start();
   }
 
-  /** Indexes every processed meeting afresh. */
-  void rebuild() {
+  /**
+   * Indexes every processed meeting afresh, one at a time; searches see the old index until the
+   * new one is complete.
+   *
+   * @return how many meetings were indexed
+   */
+  public long rebuild() {
     log.info("Rebuilding the search index from the database");
-    index.deleteAll();
-    int done = 0;
-    for (String id : meetings.ids()) {
-      on(new MeetingChanged(id, MeetingChanged.Change.PROCESSED));
-      done++;
-    }
-    log.info("Search index rebuilt: {} meetings", done);
+    Stream<IndexedMeeting> all = meetings.ids().stream().flatMap(id -> indexed(id).stream());
+    long count = index.rebuild(all::iterator);
+    log.info("Search index rebuilt: {} meetings", count);
+    return count;
   }
 }

@@ -268,6 +268,7 @@ class MeetingController {
     LocalDate date = body.has("date") ? date(body.get("date").asString()) : header.date();
     if (body.has("orgVisible")) {
       shares.orgVisible(id, body.get("orgVisible").asBoolean());
+      publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
     }
     // Who may view it is no news to the pages showing it; a new title or date is.
     if (body.has("title") || body.has("date")) {

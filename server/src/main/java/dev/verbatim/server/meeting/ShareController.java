@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +25,17 @@ import tools.jackson.databind.JsonNode;
 class ShareController {
 
   private final ShareStore shares;
+  private final ApplicationEventPublisher publisher;
   private final MeetingStore meetings;
   private final Accounts accounts;
 
-  ShareController(ShareStore shares, MeetingStore meetings, Accounts accounts) {
+  ShareController(
+      ShareStore shares,
+      MeetingStore meetings,
+      Accounts accounts,
+      ApplicationEventPublisher publisher) {
     this.shares = shares;
+    this.publisher = publisher;
     this.meetings = meetings;
     this.accounts = accounts;
   }
@@ -65,6 +72,7 @@ class ShareController {
       throw new IllegalArgumentException("The owner may already do everything with the meeting.");
     }
     shares.share(id, person.id(), chosen);
+    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
     return new ShareView(person.id(), person.email(), person.name(), chosen.value());
   }
 
@@ -75,6 +83,7 @@ class ShareController {
     if (!shares.unshare(id, person(user).id())) {
       throw new MeetingNotFoundException("Share of " + user);
     }
+    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
     return ResponseEntity.noContent().build();
   }
 
