@@ -71,8 +71,8 @@ public class MeetingIndexer {
   }
 
   /**
-   * Indexes every processed meeting afresh, one at a time; searches see the old index until the
-   * new one is complete.
+   * Indexes every processed meeting afresh, one at a time; searches see the old index until the new
+   * one is complete.
    *
    * @return how many meetings were indexed
    */
