@@ -76,7 +76,7 @@ public class MeetingIndexer {
    *
    * @return how many meetings were indexed
    */
-  public long rebuild() {
+  public synchronized long rebuild() {
     log.info("Rebuilding the search index from the database");
     Stream<IndexedMeeting> all = meetings.ids().stream().flatMap(id -> indexed(id).stream());
     long count = index.rebuild(all::iterator);
