@@ -6,6 +6,8 @@ import dev.verbatim.minutes.template.MinutesTemplate;
 import dev.verbatim.minutes.template.MinutesTemplates;
 import dev.verbatim.server.account.Caller;
 import dev.verbatim.server.account.Callers;
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.Audited;
 import dev.verbatim.server.meeting.MeetingAccess;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
@@ -87,6 +89,7 @@ class MeetingPages {
   }
 
   @GetMapping("/meetings/{id}")
+  @Audited(value = AuditAction.MEETING_VIEW, note = "page")
   String meeting(@PathVariable String id, Model model) {
     model.addAttribute("page", page(id));
     model.addAttribute("templates", templateOptions());
