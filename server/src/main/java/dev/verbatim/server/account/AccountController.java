@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The accounts API: who am I, the users (for admins), and one's own API tokens. Changes are recorded
- * in the audit trail here rather than with {@code @Audited}, as what changed depends on the body.
+ * The accounts API: who am I, the users (for admins), and one's own API tokens. Changes are
+ * recorded in the audit trail here rather than with {@code @Audited}, as what changed depends on
+ * the body.
  */
 @RestController
 class AccountController {
@@ -145,7 +146,8 @@ class AccountController {
           AuditAction.USER_ROLE, target, before.role().value() + " → " + after.role().value());
     }
     if (after.disabled() != before.disabled()) {
-      audit.record(after.disabled() ? AuditAction.USER_DISABLE : AuditAction.USER_ENABLE, target, null);
+      audit.record(
+          after.disabled() ? AuditAction.USER_DISABLE : AuditAction.USER_ENABLE, target, null);
     }
     if (!after.name().equals(before.name())) {
       audit.record(AuditAction.USER_UPDATE, target, "name");

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signing in, failing to and signing out, as Spring Security announces them, for the audit trail.
- * Here because Spring Security stays in this package. A failed sign-in records the address that
- * was tried, never the password; API tokens do not sign in (their use is {@code token.use}).
+ * Here because Spring Security stays in this package. A failed sign-in records the address that was
+ * tried, never the password; API tokens do not sign in (their use is {@code token.use}).
  */
 @Component
 class SignInAudit {

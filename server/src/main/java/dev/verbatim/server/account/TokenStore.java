@@ -110,13 +110,13 @@ class TokenStore {
    */
   boolean used(String tokenId, Instant when, Instant notBefore) {
     return jdbc.sql(
-            """
+                """
             UPDATE api_token SET last_used_at = :when
             WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :notBefore)
             """)
-        .param("when", timestamp(when))
-        .param("id", tokenId)
-        .param("notBefore", timestamp(notBefore))
+            .param("when", timestamp(when))
+            .param("id", tokenId)
+            .param("notBefore", timestamp(notBefore))
             .update()
         == 1;
   }

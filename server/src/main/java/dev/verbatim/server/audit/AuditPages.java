@@ -63,10 +63,21 @@ class AuditPages {
     model.addAttribute(
         "actions", java.util.Arrays.stream(AuditAction.values()).map(AuditAction::value).toList());
     model.addAttribute("page", current);
+    model.addAttribute("previousUrl", url("/admin/audit", filters, current - 1));
+    model.addAttribute("nextUrl", url("/admin/audit", filters, current + 1));
+    model.addAttribute("csvUrl", url("/api/audit.csv", filters, -1));
+    model.addAttribute(
+        "filtered",
+        !(actor.isBlank()
+            && action.isBlank()
+            && target.isBlank()
+            && from.isBlank()
+            && to.isBlank()));
     AuditQuery query;
     try {
       query = AuditQuery.parse(actor, action, target, from, to);
     } catch (IllegalArgumentException e) {
+      // The form shows what is wrong with the filters, rather than an error page.
       model.addAttribute("error", e.getMessage());
       model.addAttribute("lines", List.of());
       model.addAttribute("total", 0L);
@@ -78,12 +89,6 @@ class AuditPages {
         "lines", trail.page(query, current, PAGE_SIZE).stream().map(Line::of).toList());
     model.addAttribute("total", total);
     model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
-    model.addAttribute("previousUrl", url("/admin/audit", filters, current - 1));
-    model.addAttribute("nextUrl", url("/admin/audit", filters, current + 1));
-    model.addAttribute("csvUrl", url("/api/audit.csv", filters, -1));
-    model.addAttribute(
-        "filtered",
-        !(actor.isBlank() && action.isBlank() && target.isBlank() && from.isBlank() && to.isBlank()));
     return "audit";
   }
 

@@ -58,10 +58,7 @@ public class AuditTrail {
 
   /** Records an action of {@code actor}, with the current request's client address if any. */
   public void record(
-      AuditActor actor,
-      AuditAction action,
-      @Nullable AuditTarget target,
-      @Nullable String detail) {
+      AuditActor actor, AuditAction action, @Nullable AuditTarget target, @Nullable String detail) {
     HttpServletRequest request = request();
     store.insert(
         clock.instant(),
@@ -135,8 +132,7 @@ public class AuditTrail {
       detail.add(audited.note());
     }
     for (String name : audited.detail()) {
-      Object value =
-          variables.containsKey(name) ? variables.get(name) : request.getParameter(name);
+      Object value = variables.containsKey(name) ? variables.get(name) : request.getParameter(name);
       if (value != null) {
         detail.add(name + "=" + value);
       }

@@ -22,8 +22,8 @@ public @interface Audited {
   AuditTarget.Kind kind() default AuditTarget.Kind.MEETING;
 
   /**
-   * The path variable that holds the target's id; empty for something the request creates, whose
-   * id is the last segment of the response's {@code Location}.
+   * The path variable that holds the target's id; empty for something the request creates, whose id
+   * is the last segment of the response's {@code Location}.
    */
   String target() default "id";
 

@@ -2,10 +2,10 @@ package dev.verbatim.server.export;
 
 import dev.verbatim.core.Meeting;
 import dev.verbatim.minutes.export.MinutesDocuments;
-import dev.verbatim.server.meeting.MeetingStore;
-import dev.verbatim.server.pipeline.MeetingDocuments;
 import dev.verbatim.server.audit.AuditAction;
 import dev.verbatim.server.audit.Audited;
+import dev.verbatim.server.meeting.MeetingStore;
+import dev.verbatim.server.pipeline.MeetingDocuments;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

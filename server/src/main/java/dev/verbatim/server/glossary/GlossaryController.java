@@ -67,7 +67,10 @@ class GlossaryController {
 
   @Operation(summary = "Add a term to the organisation's glossary ({\"text\": \"apixaban\"})")
   @PostMapping("/api/glossary")
-  @Audited(value = AuditAction.GLOSSARY_TERM_ADD, kind = AuditTarget.Kind.GLOSSARY_TERM, target = "")
+  @Audited(
+      value = AuditAction.GLOSSARY_TERM_ADD,
+      kind = AuditTarget.Kind.GLOSSARY_TERM,
+      target = "")
   ResponseEntity<GlossaryStore.Term> addOrganisationTerm(@RequestBody JsonNode body) {
     GlossaryStore.Term term = store.add(null, term(body));
     return ResponseEntity.created(URI.create("/api/glossary/" + term.id())).body(term);

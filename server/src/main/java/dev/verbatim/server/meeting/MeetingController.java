@@ -132,7 +132,7 @@ class MeetingController {
 
   @Operation(summary = "The meeting document (verbatim/meeting@1) with status, progress and error")
   @GetMapping("/api/meetings/{id}")
-  @Audited(value = AuditAction.MEETING_VIEW, note = "api")
+  @Audited(value = AuditAction.MEETING_VIEW, note = "api", oncePerSession = true)
   Map<String, Object> get(@PathVariable String id) {
     MeetingHeader header = meetings.header(id);
     Meeting meeting = meetings.load(id);
@@ -176,7 +176,8 @@ class MeetingController {
           .addObject()
           .put("name", file.name())
           .put("sizeBytes", file.sizeBytes())
-          .put("url", mediaRemoved ? null : "/api/meetings/" + id + "/media?file=" + file.ordinal());
+          .put(
+              "url", mediaRemoved ? null : "/api/meetings/" + id + "/media?file=" + file.ordinal());
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> body = json.convertValue(document, LinkedHashMap.class);

@@ -608,8 +608,8 @@ public class MeetingStore {
 
   /** Removes the meeting and, by cascade, every row that belongs to it. */
   /**
-   * Meetings uploaded before {@code cutoff} that no job is working on or waiting for, oldest first; with {@code
-   * withMedia}, only those whose recordings are still there.
+   * Meetings uploaded before {@code cutoff} that no job is working on or waiting for, oldest first;
+   * with {@code withMedia}, only those whose recordings are still there.
    */
   public List<String> uploadedBefore(Instant cutoff, boolean withMedia) {
     return jdbc.sql(

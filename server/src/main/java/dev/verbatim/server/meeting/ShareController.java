@@ -31,8 +31,7 @@ class ShareController {
   private final Accounts accounts;
   private final AuditTrail audit;
 
-  ShareController(
-      ShareStore shares, MeetingStore meetings, Accounts accounts, AuditTrail audit) {
+  ShareController(ShareStore shares, MeetingStore meetings, Accounts accounts, AuditTrail audit) {
     this.shares = shares;
     this.meetings = meetings;
     this.accounts = accounts;

@@ -1,9 +1,9 @@
 package dev.verbatim.server.upload;
 
+import dev.verbatim.minutes.template.MinutesTemplates;
 import dev.verbatim.server.audit.AuditAction;
 import dev.verbatim.server.audit.AuditTarget;
 import dev.verbatim.server.audit.AuditTrail;
-import dev.verbatim.minutes.template.MinutesTemplates;
 import dev.verbatim.server.job.JobQueue;
 import dev.verbatim.server.meeting.MediaFile;
 import dev.verbatim.server.meeting.MeetingStore;
@@ -105,8 +105,8 @@ public class Uploads {
   /**
    * Makes a meeting of {@code ownerId}'s from the files. The same recordings that the owner
    * uploaded before give back that meeting; someone else's meeting of the same recordings is not
-   * theirs to see, so they get a meeting of their own. Recorded in the audit trail, for either
-   * way of uploading.
+   * theirs to see, so they get a meeting of their own. Recorded in the audit trail, for either way
+   * of uploading.
    */
   public Created create(
       String ownerId,
@@ -119,7 +119,8 @@ public class Uploads {
     audit.record(
         AuditAction.MEETING_UPLOAD,
         AuditTarget.meeting(created.meetingId()),
-        files.size() + (files.size() == 1 ? " file" : " files")
+        files.size()
+            + (files.size() == 1 ? " file" : " files")
             + (created.duplicate() ? ", repeats the meeting" : ""));
     return created;
   }
