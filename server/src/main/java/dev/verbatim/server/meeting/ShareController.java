@@ -3,6 +3,9 @@ package dev.verbatim.server.meeting;
 import dev.verbatim.server.account.AccountNotFoundException;
 import dev.verbatim.server.account.Accounts;
 import dev.verbatim.server.account.User;
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.AuditTrail;
+import dev.verbatim.server.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +29,13 @@ class ShareController {
   private final ShareStore shares;
   private final MeetingStore meetings;
   private final Accounts accounts;
+  private final AuditTrail audit;
 
-  ShareController(ShareStore shares, MeetingStore meetings, Accounts accounts) {
+  ShareController(ShareStore shares, MeetingStore meetings, Accounts accounts, AuditTrail audit) {
     this.shares = shares;
     this.meetings = meetings;
     this.accounts = accounts;
+    this.audit = audit;
   }
 
   /** A person the meeting is shared with. */
@@ -56,6 +61,7 @@ class ShareController {
           "The person by user id or email address; body {\"permission\": \"view\"} or \"edit\".")
   @PutMapping("/api/meetings/{id}/shares/{user}")
   @RequiresPermission(Permission.MANAGE)
+  @Audited(AuditAction.SHARE_GRANT)
   ShareView share(@PathVariable String id, @PathVariable String user, @RequestBody JsonNode body) {
     User person = person(user);
     JsonNode permission = body.get("permission");
@@ -65,16 +71,20 @@ class ShareController {
       throw new IllegalArgumentException("The owner may already do everything with the meeting.");
     }
     shares.share(id, person.id(), chosen);
+    audit.note("user=" + person.email() + ", permission=" + chosen.value());
     return new ShareView(person.id(), person.email(), person.name(), chosen.value());
   }
 
   @Operation(summary = "Stop sharing the meeting with a person (owner or admin only)")
   @DeleteMapping("/api/meetings/{id}/shares/{user}")
   @RequiresPermission(Permission.MANAGE)
+  @Audited(AuditAction.SHARE_REVOKE)
   ResponseEntity<Void> unshare(@PathVariable String id, @PathVariable String user) {
-    if (!shares.unshare(id, person(user).id())) {
+    User person = person(user);
+    if (!shares.unshare(id, person.id())) {
       throw new MeetingNotFoundException("Share of " + user);
     }
+    audit.note("user=" + person.email());
     return ResponseEntity.noContent().build();
   }
 
