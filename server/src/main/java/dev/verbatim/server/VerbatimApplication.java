@@ -4,8 +4,10 @@ import dev.verbatim.ingest.IngestConfiguration;
 import dev.verbatim.minutes.MinutesConfiguration;
 import dev.verbatim.search.SearchConfiguration;
 import dev.verbatim.transcribe.TranscribeConfiguration;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -20,4 +22,11 @@ import org.springframework.context.annotation.Import;
   MinutesConfiguration.class,
   SearchConfiguration.class
 })
-public class VerbatimApplication {}
+public class VerbatimApplication {
+
+  /** The time, in UTC: one bean, so that time-dependent work (retention) can be tested. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

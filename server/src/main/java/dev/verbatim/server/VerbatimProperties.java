@@ -2,6 +2,8 @@ package dev.verbatim.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,10 +14,14 @@ import org.springframework.util.unit.DataSize;
  * @param data where the embedded database, media files and search index live by default
  * @param upload limits on what may be uploaded
  * @param jobs how processing jobs run
+ * @param retention how long meetings and their recordings are kept
  */
 @ConfigurationProperties("verbatim")
 public record VerbatimProperties(
-    @DefaultValue("data") Path data, @DefaultValue Upload upload, @DefaultValue Jobs jobs) {
+    @DefaultValue("data") Path data,
+    @DefaultValue Upload upload,
+    @DefaultValue Jobs jobs,
+    @DefaultValue Retention retention) {
 
   /**
    * @param maxSize the largest recording (each file) accepted, by multipart or resumable upload
@@ -45,6 +51,48 @@ public record VerbatimProperties(
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("verbatim.jobs.max-attempts must be 1 or more");
       }
+    }
+  }
+
+  /**
+   * How long meetings are kept, counted from their upload (the meeting's creation time, not the
+   * date it took place). 0 keeps them forever.
+   *
+   * @param mediaDays after this many days the recordings are deleted; transcript, minutes, exports
+   *     and search remain
+   * @param meetingDays after this many days the whole meeting is deleted
+   * @param schedule when the retention job runs: a cron expression ({@code 0 30 3 * * *}, or a
+   *     macro like {@code @daily}) or an interval ({@code 6h})
+   */
+  public record Retention(
+      @DefaultValue("0") int mediaDays,
+      @DefaultValue("0") int meetingDays,
+      @DefaultValue("@daily") String schedule) {
+
+    public Retention {
+      if (mediaDays < 0 || meetingDays < 0) {
+        throw new IllegalArgumentException(
+            "verbatim.retention.media-days and meeting-days are 0 (keep forever) or more");
+      }
+    }
+
+    /** Whether anything is ever deleted. */
+    public boolean enabled() {
+      return mediaDays > 0 || meetingDays > 0;
+    }
+
+    /** When the recordings of a meeting uploaded at {@code createdAt} are due to go. */
+    public Optional<Instant> mediaDeleteAfter(Instant createdAt) {
+      return mediaDays > 0
+          ? Optional.of(createdAt.plus(Duration.ofDays(mediaDays)))
+          : Optional.empty();
+    }
+
+    /** When a meeting uploaded at {@code createdAt} is due to go. */
+    public Optional<Instant> meetingDeleteAfter(Instant createdAt) {
+      return meetingDays > 0
+          ? Optional.of(createdAt.plus(Duration.ofDays(meetingDays)))
+          : Optional.empty();
     }
   }
 }

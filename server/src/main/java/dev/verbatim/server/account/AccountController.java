@@ -1,5 +1,8 @@
 package dev.verbatim.server.account;
 
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.AuditTarget;
+import dev.verbatim.server.audit.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
@@ -19,16 +22,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The accounts API: who am I, the users (for admins), and one's own API tokens. */
+/**
+ * The accounts API: who am I, the users (for admins), and one's own API tokens. Changes are
+ * recorded in the audit trail here rather than with {@code @Audited}, as what changed depends on
+ * the body.
+ */
 @RestController
 class AccountController {
 
   private final Accounts accounts;
   private final Callers callers;
+  private final AuditTrail audit;
 
-  AccountController(Accounts accounts, Callers callers) {
+  AccountController(Accounts accounts, Callers callers, AuditTrail audit) {
     this.accounts = accounts;
     this.callers = callers;
+    this.audit = audit;
   }
 
   /** The caller, with what their credentials allow. */
@@ -68,6 +77,7 @@ class AccountController {
       throw new IllegalArgumentException("Give the \"current\" and the new \"password\".");
     }
     accounts.changePassword(caller.id(), current, password);
+    audit.record(AuditAction.PASSWORD_CHANGE, AuditTarget.user(caller.id()), null);
     return ResponseEntity.noContent().build();
   }
 
@@ -109,6 +119,7 @@ class AccountController {
             name == null ? "" : name,
             text(body, "password"),
             role == null ? Role.MEMBER : Role.of(role));
+    audit.record(AuditAction.USER_CREATE, AuditTarget.user(user.id()), user.role().value());
     return ResponseEntity.created(URI.create("/api/users/" + user.id())).body(UserView.of(user));
   }
 
@@ -119,13 +130,32 @@ class AccountController {
   UserView updateUser(@PathVariable String userId, @RequestBody JsonNode body) {
     String role = text(body, "role");
     JsonNode disabled = body.get("disabled");
-    return UserView.of(
+    User before =
+        accounts.find(userId).orElseThrow(() -> new AccountNotFoundException("User " + userId));
+    String password = text(body, "password");
+    User after =
         accounts.update(
             userId,
             text(body, "name"),
             role == null ? null : Role.of(role),
             disabled == null || disabled.isNull() ? null : disabled.asBoolean(),
-            text(body, "password")));
+            password);
+    AuditTarget target = AuditTarget.user(userId);
+    if (after.role() != before.role()) {
+      audit.record(
+          AuditAction.USER_ROLE, target, before.role().value() + " → " + after.role().value());
+    }
+    if (after.disabled() != before.disabled()) {
+      audit.record(
+          after.disabled() ? AuditAction.USER_DISABLE : AuditAction.USER_ENABLE, target, null);
+    }
+    if (!after.name().equals(before.name())) {
+      audit.record(AuditAction.USER_UPDATE, target, "name");
+    }
+    if (password != null) {
+      audit.record(AuditAction.USER_UPDATE, target, "password");
+    }
+    return UserView.of(after);
   }
 
   /** A token as its owner sees it; the value is in {@link NewToken} only, once. */
@@ -179,6 +209,13 @@ class AccountController {
     }
     Accounts.IssuedToken issued = accounts.issue(caller.id(), name, scopes);
     TokenStore.Token token = issued.token();
+    audit.record(
+        AuditAction.TOKEN_CREATE,
+        AuditTarget.token(token.id()),
+        token.name()
+            + " ("
+            + String.join(" ", token.scopes().stream().sorted().map(Scope::value).toList())
+            + ")");
     return ResponseEntity.created(URI.create("/api/tokens/" + token.id()))
         .header("Cache-Control", "no-store")
         .body(
@@ -196,6 +233,7 @@ class AccountController {
     if (!accounts.revoke(callers.current().id(), tokenId)) {
       throw new AccountNotFoundException("Token " + tokenId);
     }
+    audit.record(AuditAction.TOKEN_REVOKE, AuditTarget.token(tokenId), null);
     return ResponseEntity.noContent().build();
   }
 

@@ -1,5 +1,9 @@
 package dev.verbatim.server.account;
 
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.AuditActor;
+import dev.verbatim.server.audit.AuditTarget;
+import dev.verbatim.server.audit.AuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,11 +38,13 @@ public class Accounts {
   private final UserStore users;
   private final TokenStore tokens;
   private final PasswordEncoder passwords;
+  private final AuditTrail audit;
 
-  Accounts(UserStore users, TokenStore tokens, PasswordEncoder passwords) {
+  Accounts(UserStore users, TokenStore tokens, PasswordEncoder passwords, AuditTrail audit) {
     this.users = users;
     this.tokens = tokens;
     this.passwords = passwords;
+    this.audit = audit;
   }
 
   public Optional<User> find(String id) {
@@ -171,8 +177,15 @@ public class Accounts {
         active -> {
           Instant now = Instant.now();
           Instant last = active.token().lastUsedAt();
-          if (last == null || last.isBefore(now.minus(USE_RESOLUTION))) {
-            tokens.used(active.token().id(), now, now.minus(USE_RESOLUTION));
+          // The audit trail follows the last-use column: one record per token per minute at most,
+          // decided by the database, so many requests at once (or many servers) make one.
+          if ((last == null || last.isBefore(now.minus(USE_RESOLUTION)))
+              && tokens.used(active.token().id(), now, now.minus(USE_RESOLUTION))) {
+            audit.record(
+                AuditActor.user(active.user().id(), active.user().email(), active.token().id()),
+                AuditAction.TOKEN_USE,
+                AuditTarget.token(active.token().id()),
+                active.token().name());
           }
         });
     return found.map(

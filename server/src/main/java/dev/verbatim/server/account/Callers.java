@@ -1,5 +1,7 @@
 package dev.verbatim.server.account;
 
+import dev.verbatim.server.audit.AuditActor;
+import dev.verbatim.server.audit.AuditActors;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Who the current request acts for. */
 @Component
-public class Callers {
+public class Callers implements AuditActors {
 
   /** The caller of a request that had to authenticate; every meeting route does. */
   public Caller current() {
@@ -28,5 +30,11 @@ public class Callers {
       return Optional.of(p.caller());
     }
     return Optional.empty();
+  }
+
+  /** The caller as the audit trail records them: account, email now, and token if any. */
+  @Override
+  public Optional<AuditActor> actor() {
+    return find().map(c -> AuditActor.user(c.id(), c.email(), c.tokenId()));
   }
 }

@@ -104,17 +104,21 @@ class TokenStore {
         == 1;
   }
 
-  /** Records a use, unless one was recorded since {@code notBefore}: one write a minute at most. */
-  void used(String tokenId, Instant when, Instant notBefore) {
-    jdbc.sql(
-            """
+  /**
+   * Records a use, unless one was recorded since {@code notBefore}: one write a minute at most.
+   * Returns whether it did.
+   */
+  boolean used(String tokenId, Instant when, Instant notBefore) {
+    return jdbc.sql(
+                """
             UPDATE api_token SET last_used_at = :when
             WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :notBefore)
             """)
-        .param("when", timestamp(when))
-        .param("id", tokenId)
-        .param("notBefore", timestamp(notBefore))
-        .update();
+            .param("when", timestamp(when))
+            .param("id", tokenId)
+            .param("notBefore", timestamp(notBefore))
+            .update()
+        == 1;
   }
 
   private static Token token(ResultSet rs) throws SQLException {

@@ -72,8 +72,10 @@ class WebSecurity {
                         "/actuator/health",
                         "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers("/actuator/**", "/users")
+                    .requestMatchers("/actuator/**", "/users", "/admin/**")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit.csv")
+                    .access(adminWith(READ))
                     .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/**")
                     .access(adminWith(READ))
                     .requestMatchers("/api/users", "/api/users/**")

@@ -2,6 +2,8 @@ package dev.verbatim.server.export;
 
 import dev.verbatim.core.Meeting;
 import dev.verbatim.minutes.export.MinutesDocuments;
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.Audited;
 import dev.verbatim.server.meeting.MeetingStore;
 import dev.verbatim.server.pipeline.MeetingDocuments;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +45,7 @@ class ExportController {
 
   @Operation(summary = "Export as md, pdf, docx, vtt, srt, txt or json")
   @GetMapping("/api/meetings/{id}/export/{format}")
+  @Audited(value = AuditAction.MEETING_EXPORT, detail = "format")
   ResponseEntity<byte[]> export(@PathVariable String id, @PathVariable String format)
       throws IOException {
     String key = format.toLowerCase(Locale.ROOT);

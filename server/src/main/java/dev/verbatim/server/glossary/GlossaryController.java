@@ -1,6 +1,9 @@
 package dev.verbatim.server.glossary;
 
 import dev.verbatim.core.Segment;
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.AuditTarget;
+import dev.verbatim.server.audit.Audited;
 import dev.verbatim.server.events.MeetingEvent;
 import dev.verbatim.server.events.MeetingEvents;
 import dev.verbatim.server.meeting.EditConflictException;
@@ -64,12 +67,20 @@ class GlossaryController {
 
   @Operation(summary = "Add a term to the organisation's glossary ({\"text\": \"apixaban\"})")
   @PostMapping("/api/glossary")
+  @Audited(
+      value = AuditAction.GLOSSARY_TERM_ADD,
+      kind = AuditTarget.Kind.GLOSSARY_TERM,
+      target = "")
   ResponseEntity<GlossaryStore.Term> addOrganisationTerm(@RequestBody JsonNode body) {
     GlossaryStore.Term term = store.add(null, term(body));
     return ResponseEntity.created(URI.create("/api/glossary/" + term.id())).body(term);
   }
 
   @DeleteMapping("/api/glossary/{termId}")
+  @Audited(
+      value = AuditAction.GLOSSARY_TERM_DELETE,
+      kind = AuditTarget.Kind.GLOSSARY_TERM,
+      target = "termId")
   ResponseEntity<Void> deleteOrganisationTerm(@PathVariable String termId) {
     if (!store.delete(null, termId)) {
       throw new MeetingNotFoundException("Glossary term " + termId);
@@ -85,6 +96,7 @@ class GlossaryController {
   }
 
   @PostMapping("/api/meetings/{id}/glossary")
+  @Audited(AuditAction.GLOSSARY_TERM_ADD)
   ResponseEntity<GlossaryStore.Term> addMeetingTerm(
       @PathVariable String id, @RequestBody JsonNode body) {
     meetings.header(id);
@@ -94,6 +106,7 @@ class GlossaryController {
   }
 
   @DeleteMapping("/api/meetings/{id}/glossary/{termId}")
+  @Audited(value = AuditAction.GLOSSARY_TERM_DELETE, detail = "termId")
   ResponseEntity<Void> deleteMeetingTerm(@PathVariable String id, @PathVariable String termId) {
     if (!store.delete(id, termId)) {
       throw new MeetingNotFoundException("Glossary term " + termId);
@@ -130,6 +143,7 @@ class GlossaryController {
   @Operation(
       summary = "Apply the glossary to the stored transcript now, without recognising it again")
   @PostMapping("/api/meetings/{id}/glossary/apply")
+  @Audited(AuditAction.GLOSSARY_APPLY)
   Map<String, Object> apply(@PathVariable String id) {
     meetings.header(id);
     List<GlossaryTerm> terms = store.termsFor(id);
@@ -148,6 +162,7 @@ class GlossaryController {
 
   @Operation(summary = "Undo one glossary correction")
   @PostMapping("/api/meetings/{id}/glossary/corrections/{correctionId}/revert")
+  @Audited(value = AuditAction.GLOSSARY_REVERT, detail = "correctionId")
   Segment revert(@PathVariable String id, @PathVariable String correctionId) {
     GlossaryStore.Correction correction =
         store.corrections(id).stream()
@@ -183,6 +198,7 @@ class GlossaryController {
       description =
           "{\"find\": \"regular tory\", \"replace\": \"regulatory\", \"wholeWords\": true}")
   @PostMapping("/api/meetings/{id}/replace")
+  @Audited(AuditAction.TRANSCRIPT_REPLACE)
   Map<String, Object> replace(@PathVariable String id, @RequestBody JsonNode body) {
     meetings.header(id);
     String find = field(body, "find");

@@ -7,8 +7,12 @@ import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.SourceFile;
 import dev.verbatim.minutes.template.MinutesTemplates;
+import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.account.Caller;
 import dev.verbatim.server.account.Callers;
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.AuditTrail;
+import dev.verbatim.server.audit.Audited;
 import dev.verbatim.server.events.MeetingEvent;
 import dev.verbatim.server.events.MeetingEvents;
 import dev.verbatim.server.storage.MediaStorage;
@@ -25,8 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -53,7 +55,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class MeetingController {
 
-  private static final Logger log = LoggerFactory.getLogger(MeetingController.class);
   private static final int MAX_PAGE = 100;
   private static final int MAX_TEXT = 2000;
 
@@ -67,6 +68,9 @@ class MeetingController {
   private final MeetingAccess access;
   private final ShareStore shares;
   private final Callers callers;
+  private final MeetingRemoval removal;
+  private final VerbatimProperties.Retention retention;
+  private final AuditTrail audit;
 
   MeetingController(
       MeetingStore meetings,
@@ -78,7 +82,10 @@ class MeetingController {
       MinutesTemplates templates,
       MeetingAccess access,
       ShareStore shares,
-      Callers callers) {
+      Callers callers,
+      MeetingRemoval removal,
+      VerbatimProperties properties,
+      AuditTrail audit) {
     this.meetings = meetings;
     this.storage = storage;
     this.events = events;
@@ -89,6 +96,9 @@ class MeetingController {
     this.access = access;
     this.shares = shares;
     this.callers = callers;
+    this.removal = removal;
+    this.retention = properties.retention();
+    this.audit = audit;
   }
 
   /** A minutes layout a meeting can be written with. */
@@ -122,6 +132,7 @@ class MeetingController {
 
   @Operation(summary = "The meeting document (verbatim/meeting@1) with status, progress and error")
   @GetMapping("/api/meetings/{id}")
+  @Audited(value = AuditAction.MEETING_VIEW, note = "api", oncePerSession = true)
   Map<String, Object> get(@PathVariable String id) {
     MeetingHeader header = meetings.header(id);
     Meeting meeting = meetings.load(id);
@@ -133,7 +144,20 @@ class MeetingController {
     ObjectNode minutes = (ObjectNode) document.get("minutes");
     markConfirmed(minutes.withArray("actionItems"), meetings.actionItems(id));
     markConfirmed(minutes.withArray("decisions"), meetings.decisions(id));
-    document.put("playback", "/api/meetings/" + id + "/media");
+    boolean mediaRemoved = header.mediaDeletedAt() != null;
+    if (mediaRemoved) {
+      document.putNull("playback");
+    } else {
+      document.put("playback", "/api/meetings/" + id + "/media");
+    }
+    ObjectNode kept = document.putObject("retention");
+    kept.put("mediaDeletedAt", instant(header.mediaDeletedAt()));
+    kept.put(
+        "mediaDeleteAfter",
+        mediaRemoved ? null : instant(retention.mediaDeleteAfter(header.createdAt()).orElse(null)));
+    kept.put(
+        "meetingDeleteAfter",
+        instant(retention.meetingDeleteAfter(header.createdAt()).orElse(null)));
     Caller caller = callers.current();
     ShareStore.Relation relation =
         shares
@@ -152,11 +176,16 @@ class MeetingController {
           .addObject()
           .put("name", file.name())
           .put("sizeBytes", file.sizeBytes())
-          .put("url", "/api/meetings/" + id + "/media?file=" + file.ordinal());
+          .put(
+              "url", mediaRemoved ? null : "/api/meetings/" + id + "/media?file=" + file.ordinal());
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> body = json.convertValue(document, LinkedHashMap.class);
     return body;
+  }
+
+  private static @Nullable String instant(java.time.@Nullable Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private static void markConfirmed(
@@ -172,9 +201,14 @@ class MeetingController {
           "Without file: what the player plays, the mix of all tracks for a meeting recorded one"
               + " file per participant, else its recording. With file=N: the N-th original upload.")
   @GetMapping("/api/meetings/{id}/media")
+  @Audited(value = AuditAction.MEETING_MEDIA, detail = "file", oncePerSession = true)
   ResponseEntity<Resource> media(
       @PathVariable String id, @RequestParam(required = false) @Nullable Integer file)
       throws IOException {
+    java.time.Instant removed = meetings.header(id).mediaDeletedAt();
+    if (removed != null) {
+      throw new MediaRemovedException(id, removed);
+    }
     if (file == null) {
       Optional<String> mix = meetings.playbackKey(id);
       if (mix.isPresent()) {
@@ -253,6 +287,7 @@ class MeetingController {
       description =
           "Any of: title, date (YYYY-MM-DD), orgVisible (true or false; owner or admin only).")
   @PatchMapping("/api/meetings/{id}")
+  @Audited(AuditAction.MEETING_EDIT)
   MeetingHeader update(@PathVariable String id, @RequestBody JsonNode body) {
     MeetingHeader header = meetings.header(id);
     if (body.has("orgVisible")) {
@@ -269,10 +304,12 @@ class MeetingController {
     if (body.has("orgVisible")) {
       shares.orgVisible(id, body.get("orgVisible").asBoolean());
       publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+      audit.note("orgVisible=" + body.get("orgVisible").asBoolean());
     }
     // Who may view it is no news to the pages showing it; a new title or date is.
     if (body.has("title") || body.has("date")) {
       meetings.updateHeader(id, title, date);
+      audit.note(body.has("title") ? (body.has("date") ? "title, date" : "title") : "date");
       edited(id);
     }
     return meetings.header(id);
@@ -280,6 +317,7 @@ class MeetingController {
 
   @Operation(summary = "Name a speaker; the speaker's action items take the name as owner")
   @PutMapping("/api/meetings/{id}/speakers/{speakerId}")
+  @Audited(value = AuditAction.SPEAKER_RENAME, detail = "speakerId")
   Map<String, Object> renameSpeaker(
       @PathVariable String id, @PathVariable String speakerId, @RequestBody JsonNode body) {
     String name = text(body, "name", 100);
@@ -295,6 +333,7 @@ class MeetingController {
 
   @Operation(summary = "Correct a segment's text; word timings are kept and realigned")
   @PutMapping("/api/meetings/{id}/segments/{segmentId}")
+  @Audited(value = AuditAction.SEGMENT_EDIT, detail = "segmentId")
   Segment correctSegment(
       @PathVariable String id, @PathVariable String segmentId, @RequestBody JsonNode body) {
     Segment segment =
@@ -313,6 +352,7 @@ class MeetingController {
 
   @Operation(summary = "Add an action item by hand")
   @PostMapping("/api/meetings/{id}/action-items")
+  @Audited(AuditAction.ACTION_ITEM_ADD)
   ResponseEntity<Map<String, Object>> addActionItem(
       @PathVariable String id, @RequestBody JsonNode body) {
     meetings.header(id);
@@ -344,6 +384,7 @@ class MeetingController {
               + " With If-Match (the version from the ETag) the edit fails with 412 if someone"
               + " else changed it first.")
   @PatchMapping("/api/meetings/{id}/action-items/{itemId}")
+  @Audited(value = AuditAction.ACTION_ITEM_EDIT, detail = "itemId")
   ResponseEntity<Map<String, Object>> editActionItem(
       @PathVariable String id,
       @PathVariable String itemId,
@@ -387,6 +428,7 @@ class MeetingController {
   }
 
   @DeleteMapping("/api/meetings/{id}/action-items/{itemId}")
+  @Audited(value = AuditAction.ACTION_ITEM_DELETE, detail = "itemId")
   ResponseEntity<Void> deleteActionItem(@PathVariable String id, @PathVariable String itemId) {
     if (!meetings.deleteActionItem(id, itemId)) {
       throw new MeetingNotFoundException("Action item " + itemId);
@@ -397,6 +439,7 @@ class MeetingController {
 
   @Operation(summary = "Add a decision by hand")
   @PostMapping("/api/meetings/{id}/decisions")
+  @Audited(AuditAction.DECISION_ADD)
   ResponseEntity<Decision> addDecision(@PathVariable String id, @RequestBody JsonNode body) {
     meetings.header(id);
     String text = text(body, "text", MAX_TEXT);
@@ -419,6 +462,7 @@ class MeetingController {
 
   @Operation(summary = "Edit or confirm a decision (text, confirmed)")
   @PatchMapping("/api/meetings/{id}/decisions/{decisionId}")
+  @Audited(value = AuditAction.DECISION_EDIT, detail = "decisionId")
   Decision editDecision(
       @PathVariable String id, @PathVariable String decisionId, @RequestBody JsonNode body) {
     MeetingStore.Reviewed<Decision> current =
@@ -443,6 +487,7 @@ class MeetingController {
   }
 
   @DeleteMapping("/api/meetings/{id}/decisions/{decisionId}")
+  @Audited(value = AuditAction.DECISION_DELETE, detail = "decisionId")
   ResponseEntity<Void> deleteDecision(@PathVariable String id, @PathVariable String decisionId) {
     if (!meetings.deleteDecision(id, decisionId)) {
       throw new MeetingNotFoundException("Decision " + decisionId);
@@ -456,9 +501,14 @@ class MeetingController {
       description = "Optional body: {\"template\": \"standup\"} to write the minutes anew with it.")
   @PostMapping("/api/meetings/{id}/reprocess")
   @RequiresPermission(Permission.MANAGE)
+  @Audited(AuditAction.MEETING_REPROCESS)
   ResponseEntity<Map<String, Object>> reprocess(
       @PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body) {
-    meetings.header(id);
+    if (meetings.header(id).mediaDeletedAt() != null) {
+      throw new EditConflictException(
+          "The recordings were removed by the retention policy; the meeting cannot be processed"
+              + " again.");
+    }
     String template = body != null ? text(body, "template", 64) : null;
     if (template != null && !template.isBlank()) {
       if (templates.find(template).isEmpty()) {
@@ -466,6 +516,7 @@ class MeetingController {
             "Unknown minutes template \"" + template + "\"; GET /api/templates lists them.");
       }
       meetings.updateTemplate(id, template);
+      audit.note("template=" + template);
     }
     if (!processing.reprocess(id)) {
       throw new EditConflictException("The meeting is already being processed.");
@@ -476,6 +527,7 @@ class MeetingController {
   @Operation(summary = "Cancel the meeting's queued or running job")
   @PostMapping("/api/meetings/{id}/cancel")
   @RequiresPermission(Permission.MANAGE)
+  @Audited(AuditAction.MEETING_CANCEL)
   Map<String, Object> cancel(@PathVariable String id) {
     meetings.header(id);
     if (!processing.cancel(id)) {
@@ -487,17 +539,10 @@ class MeetingController {
   @Operation(summary = "Delete the meeting: its media, rows and index entries")
   @DeleteMapping("/api/meetings/{id}")
   @RequiresPermission(Permission.MANAGE)
+  @Audited(AuditAction.MEETING_DELETE)
   ResponseEntity<Void> delete(@PathVariable String id) {
     meetings.header(id);
-    processing.cancel(id);
-    meetings.delete(id);
-    try {
-      storage.deleteAll(id);
-    } catch (IOException e) {
-      // The rows are gone, so nothing refers to these files any more; say so and carry on.
-      log.error("Meeting {} deleted, but its media could not be removed", id, e);
-    }
-    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.DELETED));
+    removal.delete(id);
     return ResponseEntity.noContent().build();
   }
 

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param progress from 0 to 1 while it is processed
  * @param error why processing failed, in words for its owner
  * @param participants speaker names (or ids where nobody is named yet), in order of appearance
+ * @param createdAt when it was uploaded, from which retention counts its age
+ * @param mediaDeletedAt when retention removed its recordings (transcript and minutes remain)
  */
 public record MeetingHeader(
     String id,
@@ -27,7 +29,8 @@ public record MeetingHeader(
     @Nullable String error,
     List<String> participants,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable Instant mediaDeletedAt) {
 
   public MeetingHeader {
     participants = List.copyOf(participants);

@@ -199,7 +199,8 @@ public class MeetingStore {
                     h.error(),
                     participants(h.id()),
                     h.createdAt(),
-                    h.updatedAt()))
+                    h.updatedAt(),
+                    h.mediaDeletedAt()))
         .toList();
   }
 
@@ -631,6 +632,43 @@ public class MeetingStore {
   }
 
   /** Removes the meeting and, by cascade, every row that belongs to it. */
+  /**
+   * Meetings uploaded before {@code cutoff} that no job is working on or waiting for, oldest first;
+   * with {@code withMedia}, only those whose recordings are still there.
+   */
+  public List<String> uploadedBefore(Instant cutoff, boolean withMedia) {
+    return jdbc.sql(
+            "SELECT id FROM meeting WHERE created_at < :cutoff"
+                + " AND status NOT IN ('queued', 'processing')"
+                // Nor one whose job waits for another attempt.
+                + " AND NOT EXISTS (SELECT 1 FROM job j WHERE j.meeting_id = meeting.id"
+                + " AND j.status IN ('queued', 'running'))"
+                + (withMedia ? " AND media_deleted_at IS NULL" : "")
+                + " ORDER BY created_at, id")
+        .param("cutoff", timestamp(cutoff))
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Marks the recordings removed, unless a job took the meeting up meanwhile. Returns whether it
+   * did.
+   */
+  public boolean markMediaDeleted(String id, Instant when) {
+    return jdbc.sql(
+                """
+                UPDATE meeting SET media_deleted_at = :when, playback_key = NULL
+                WHERE id = :id AND media_deleted_at IS NULL
+                  AND status NOT IN ('queued', 'processing')
+                  AND NOT EXISTS (SELECT 1 FROM job j WHERE j.meeting_id = meeting.id
+                                  AND j.status IN ('queued', 'running'))
+                """)
+            .param("when", timestamp(when))
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
   public boolean delete(String id) {
     return jdbc.sql("DELETE FROM meeting WHERE id = :id").param("id", id).update() == 1;
   }
@@ -762,7 +800,14 @@ public class MeetingStore {
         rs.getString("error"),
         participants,
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        nullableInstant(rs, "media_deleted_at"));
+  }
+
+  private static @Nullable Instant nullableInstant(ResultSet rs, String column)
+      throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,9 @@ package dev.verbatim.server.meeting;
 import dev.verbatim.server.account.AccountNotFoundException;
 import dev.verbatim.server.account.Accounts;
 import dev.verbatim.server.account.User;
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.AuditTrail;
+import dev.verbatim.server.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Locale;
@@ -28,16 +31,19 @@ class ShareController {
   private final ApplicationEventPublisher publisher;
   private final MeetingStore meetings;
   private final Accounts accounts;
+  private final AuditTrail audit;
 
   ShareController(
       ShareStore shares,
       MeetingStore meetings,
       Accounts accounts,
+      AuditTrail audit,
       ApplicationEventPublisher publisher) {
     this.shares = shares;
     this.publisher = publisher;
     this.meetings = meetings;
     this.accounts = accounts;
+    this.audit = audit;
   }
 
   /** A person the meeting is shared with. */
@@ -63,6 +69,7 @@ class ShareController {
           "The person by user id or email address; body {\"permission\": \"view\"} or \"edit\".")
   @PutMapping("/api/meetings/{id}/shares/{user}")
   @RequiresPermission(Permission.MANAGE)
+  @Audited(AuditAction.SHARE_GRANT)
   ShareView share(@PathVariable String id, @PathVariable String user, @RequestBody JsonNode body) {
     User person = person(user);
     JsonNode permission = body.get("permission");
@@ -73,17 +80,21 @@ class ShareController {
     }
     shares.share(id, person.id(), chosen);
     publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+    audit.note("user=" + person.email() + ", permission=" + chosen.value());
     return new ShareView(person.id(), person.email(), person.name(), chosen.value());
   }
 
   @Operation(summary = "Stop sharing the meeting with a person (owner or admin only)")
   @DeleteMapping("/api/meetings/{id}/shares/{user}")
   @RequiresPermission(Permission.MANAGE)
+  @Audited(AuditAction.SHARE_REVOKE)
   ResponseEntity<Void> unshare(@PathVariable String id, @PathVariable String user) {
-    if (!shares.unshare(id, person(user).id())) {
+    User person = person(user);
+    if (!shares.unshare(id, person.id())) {
       throw new MeetingNotFoundException("Share of " + user);
     }
     publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+    audit.note("user=" + person.email());
     return ResponseEntity.noContent().build();
   }
 

@@ -1,6 +1,9 @@
 package dev.verbatim.server.upload;
 
 import dev.verbatim.minutes.template.MinutesTemplates;
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.AuditTarget;
+import dev.verbatim.server.audit.AuditTrail;
 import dev.verbatim.server.job.JobQueue;
 import dev.verbatim.server.meeting.MediaFile;
 import dev.verbatim.server.meeting.MeetingStore;
@@ -43,6 +46,7 @@ public class Uploads {
   private final TransactionTemplate transactions;
   private final String language;
   private final MinutesTemplates templates;
+  private final AuditTrail audit;
 
   Uploads(
       MeetingStore meetings,
@@ -50,13 +54,15 @@ public class Uploads {
       JobQueue queue,
       TransactionTemplate transactions,
       TranscribeProperties transcribe,
-      MinutesTemplates templates) {
+      MinutesTemplates templates,
+      AuditTrail audit) {
     this.meetings = meetings;
     this.storage = storage;
     this.queue = queue;
     this.transactions = transactions;
     this.language = transcribe.defaultLanguage();
     this.templates = templates;
+    this.audit = audit;
   }
 
   /** One recording as it arrives. */
@@ -99,9 +105,27 @@ public class Uploads {
   /**
    * Makes a meeting of {@code ownerId}'s from the files. The same recordings that the owner
    * uploaded before give back that meeting; someone else's meeting of the same recordings is not
-   * theirs to see, so they get a meeting of their own.
+   * theirs to see, so they get a meeting of their own. Recorded in the audit trail, for either way
+   * of uploading.
    */
   public Created create(
+      String ownerId,
+      List<? extends Incoming> files,
+      @Nullable String title,
+      @Nullable LocalDate date,
+      boolean multitrack,
+      @Nullable String template) {
+    Created created = make(ownerId, files, title, date, multitrack, template);
+    audit.record(
+        AuditAction.MEETING_UPLOAD,
+        AuditTarget.meeting(created.meetingId()),
+        files.size()
+            + (files.size() == 1 ? " file" : " files")
+            + (created.duplicate() ? ", repeats the meeting" : ""));
+    return created;
+  }
+
+  private Created make(
       String ownerId,
       List<? extends Incoming> files,
       @Nullable String title,

@@ -7,9 +7,12 @@ import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.Speaker;
 import dev.verbatim.core.SummaryPoint;
+import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.meeting.MediaFile;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingStore.Reviewed;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +38,8 @@ record MeetingPage(
     List<DecisionRow> decisions,
     List<ActionRow> actionItems,
     MeetingPages.TemplateOption template,
-    @Nullable Player player) {
+    @Nullable Player player,
+    Retention retention) {
 
   /** Consecutive segments of one speaker. */
   record Turn(
@@ -64,6 +68,28 @@ record MeetingPage(
       boolean confirmed,
       int version) {}
 
+  /**
+   * What the retention policy did or will do, as days (UTC, YYYY-MM-DD); null where it does not
+   * apply.
+   */
+  record Retention(
+      @Nullable String mediaDeletedOn,
+      @Nullable String mediaDeleteOn,
+      @Nullable String meetingDeleteOn) {
+
+    static Retention of(MeetingHeader header, VerbatimProperties.Retention policy) {
+      Instant removed = header.mediaDeletedAt();
+      return new Retention(
+          day(removed),
+          removed != null ? null : day(policy.mediaDeleteAfter(header.createdAt()).orElse(null)),
+          day(policy.meetingDeleteAfter(header.createdAt()).orElse(null)));
+    }
+
+    private static @Nullable String day(@Nullable Instant instant) {
+      return instant == null ? null : instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+  }
+
   /** The recording to play: a video element for video, audio otherwise. */
   record Player(String url, String mediaType, boolean video, int tracks) {}
 
@@ -73,7 +99,8 @@ record MeetingPage(
       List<Reviewed<ActionItem>> actionItems,
       List<Reviewed<Decision>> decisions,
       List<MediaFile> media,
-      MeetingPages.TemplateOption template) {
+      MeetingPages.TemplateOption template,
+      VerbatimProperties.Retention policy) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Speaker s : meeting.speakers()) {
       labels.put(s.id(), label(s));
@@ -91,7 +118,9 @@ record MeetingPage(
         decisions.stream().map(MeetingPage::decision).toList(),
         actionItems.stream().map(MeetingPage::action).toList(),
         template,
-        player(meeting, media));
+        // Once retention removed the recordings, there is nothing to play.
+        header.mediaDeletedAt() != null ? null : player(meeting, media),
+        Retention.of(header, policy));
   }
 
   /** A speaker nobody has named yet goes by the id diarization gave it. */

@@ -4,8 +4,11 @@ import dev.verbatim.core.Meeting;
 import dev.verbatim.minutes.MinutesProperties;
 import dev.verbatim.minutes.template.MinutesTemplate;
 import dev.verbatim.minutes.template.MinutesTemplates;
+import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.account.Caller;
 import dev.verbatim.server.account.Callers;
+import dev.verbatim.server.audit.AuditAction;
+import dev.verbatim.server.audit.Audited;
 import dev.verbatim.server.meeting.MeetingAccess;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
@@ -35,16 +38,19 @@ class MeetingPages {
   private final String defaultTemplate;
   private final Callers callers;
   private final MeetingAccess access;
+  private final VerbatimProperties.Retention retention;
 
   MeetingPages(
       MeetingStore meetings,
       MinutesTemplates templates,
       MinutesProperties minutesProperties,
       Callers callers,
-      MeetingAccess access) {
+      MeetingAccess access,
+      VerbatimProperties properties) {
     this.meetings = meetings;
     this.callers = callers;
     this.access = access;
+    this.retention = properties.retention();
     this.templates = templates;
     this.defaultTemplate = minutesProperties.minutes().defaultTemplate();
   }
@@ -87,6 +93,7 @@ class MeetingPages {
   }
 
   @GetMapping("/meetings/{id}")
+  @Audited(value = AuditAction.MEETING_VIEW, note = "page")
   String meeting(@PathVariable String id, Model model) {
     model.addAttribute("page", page(id));
     model.addAttribute("templates", templateOptions());
@@ -133,7 +140,8 @@ class MeetingPages {
         meetings.decisions(id),
         meetings.media(id),
         new TemplateOption(
-            template, templates.find(template).map(MinutesTemplate::title).orElse(template)));
+            template, templates.find(template).map(MinutesTemplate::title).orElse(template)),
+        retention);
   }
 
   private List<TemplateOption> templateOptions() {

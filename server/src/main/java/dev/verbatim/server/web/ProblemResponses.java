@@ -5,6 +5,7 @@ import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.account.AccountConflictException;
 import dev.verbatim.server.account.AccountNotFoundException;
 import dev.verbatim.server.meeting.EditConflictException;
+import dev.verbatim.server.meeting.MediaRemovedException;
 import dev.verbatim.server.meeting.MeetingForbiddenException;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
 import dev.verbatim.server.upload.UploadFailedException;
@@ -53,6 +54,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MeetingNotFoundException.class)
   ProblemDetail notFound(MeetingNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  /** Gone on purpose, not broken: the transcript is still there, the recording is not. */
+  @ExceptionHandler(MediaRemovedException.class)
+  ProblemDetail mediaRemoved(MediaRemovedException e) {
+    ProblemDetail problem = problem(HttpStatus.GONE, "Recording removed", e.getMessage());
+    problem.setProperty("removedAt", e.removedAt().toString());
+    return problem;
   }
 
   @ExceptionHandler(MeetingForbiddenException.class)

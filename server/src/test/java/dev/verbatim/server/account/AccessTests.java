@@ -575,7 +575,10 @@ class AccessTests {
             "GET /meetings/{id}",
             "PATCH /api/uploads/{id}",
             "GET /api/users",
-            "GET /users");
+            "GET /users",
+            "GET /api/audit",
+            "GET /api/audit.csv",
+            "GET /admin/audit");
 
     for (Route route : routes) {
       String path = route.path(meetingId);
@@ -597,7 +600,9 @@ class AccessTests {
       }
       if (route.ofAMeeting()
           || route.pattern().startsWith("/api/users")
-          || route.pattern().equals("/users")) {
+          || route.pattern().equals("/users")
+          || route.pattern().startsWith("/api/audit")
+          || route.pattern().startsWith("/admin/")) {
         Response member = call(outsider.api(), route, path);
         assertThat(member.status())
             .as("%s %s by a member without access: %s", route.method(), path, member.body())
