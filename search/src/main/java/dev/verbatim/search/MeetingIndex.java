@@ -105,7 +105,10 @@ public final class MeetingIndex implements AutoCloseable {
           new IndexWriter(
               directory,
               new IndexWriterConfig(analyzer)
-                  .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                  .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                  // Every change is committed when complete; a rebuild cut short by closing must
+                  // leave the last complete index, not half of a new one.
+                  .setCommitOnClose(false));
       this.writer = openedWriter;
       this.schema = userData(writer).get(SCHEMA_KEY);
       if (writer.getDocStats().maxDoc == 0) {
@@ -578,11 +581,14 @@ public final class MeetingIndex implements AutoCloseable {
     return data;
   }
 
-  /** Commits what is pending and releases the directory and its lock. */
+  /**
+   * Releases the directory and its lock. Every complete change is already committed; a rebuild in
+   * progress is dropped, and the index stays as it was before it.
+   */
   @Override
   public void close() {
     try {
-      // In this order: searchers, then the writer (which commits), then the directory.
+      // In this order: searchers, then the writer, then the directory.
       IOUtils.close(searchers, writer, directory);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot close the search index in " + directory, e);

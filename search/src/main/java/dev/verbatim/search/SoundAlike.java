@@ -1,15 +1,19 @@
 package dev.verbatim.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.phonetic.DoubleMetaphoneFilter;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -49,6 +53,36 @@ final class SoundAlike {
   private static final float SCORE = 0.001f;
 
   private SoundAlike() {}
+
+  /** Encodes single words the way the index does, so that query and index agree by design. */
+  private static final Analyzer WORD_CODES =
+      new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer words = new KeywordTokenizer();
+          return new TokenStreamComponents(
+              words, new DoubleMetaphoneFilter(words, CODE_LENGTH, false));
+        }
+      };
+
+  /** The primary and alternate codes of one word. */
+  private static Set<String> codes(String word) {
+    Set<String> codes = new LinkedHashSet<>();
+    try (TokenStream stream = WORD_CODES.tokenStream(MeetingDocuments.SOUND, word)) {
+      CharTermAttribute code = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (code.length() > 0) {
+          codes.add(code.toString());
+        }
+      }
+      stream.end();
+    } catch (IOException e) {
+      // Analysing a string in memory reads nothing that could fail.
+      throw new UncheckedIOException("Cannot encode \"" + word + "\"", e);
+    }
+    return codes;
+  }
 
   /** The analyzer of the sound-alike field. */
   static Analyzer analyzer() {
@@ -97,13 +131,7 @@ final class SoundAlike {
     if (letters.length() < MIN_LETTERS) {
       return null;
     }
-    DoubleMetaphone encoder = new DoubleMetaphone();
-    encoder.setMaxCodeLen(CODE_LENGTH);
-    Set<String> codes = new LinkedHashSet<>();
-    codes.add(encoder.doubleMetaphone(letters));
-    codes.add(encoder.doubleMetaphone(letters, true));
-    codes.remove("");
-    codes.remove(null);
+    Set<String> codes = codes(letters);
     if (codes.isEmpty()) {
       return null;
     }

@@ -7,6 +7,7 @@ import dev.verbatim.server.meeting.MeetingChanged;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingStatus;
 import dev.verbatim.server.meeting.MeetingStore;
+import jakarta.annotation.PreDestroy;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public class MeetingIndexer {
 
   private final MeetingIndex index;
   private final MeetingStore meetings;
+  private volatile boolean stopping;
 
   MeetingIndexer(MeetingIndex index, MeetingStore meetings) {
     this.index = index;
@@ -61,13 +63,39 @@ public class MeetingIndexer {
 
   @EventListener(ApplicationReadyEvent.class)
   void rebuildIfNeeded() {
-    long meetingsStored = meetings.countAll();
-    if (index.isCurrentSchema() && (index.documentCount() > 0 || meetingsStored == 0)) {
+    if (!rebuildNeeded()) {
       return;
     }
-    Thread rebuild = new Thread(this::rebuild, "index-rebuild");
+    Thread rebuild = new Thread(this::rebuildInBackground, "index-rebuild");
     rebuild.setDaemon(true);
     rebuild.start();
+  }
+
+  private boolean rebuildNeeded() {
+    return !index.isCurrentSchema() || (index.documentCount() == 0 && meetings.countAll() > 0);
+  }
+
+  private void rebuildInBackground() {
+    try {
+      synchronized (this) {
+        // A rebuild asked for meanwhile, as by `verbatim reindex`, may have done it already.
+        if (!stopping && rebuildNeeded()) {
+          rebuild();
+        }
+      }
+    } catch (RuntimeException e) {
+      if (stopping) {
+        // The index keeps its last complete state and is rebuilt at the next start.
+        log.info("Search index rebuild stopped by shutdown; it runs again at the next start");
+      } else {
+        log.error("Could not rebuild the search index", e);
+      }
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    stopping = true;
   }
 
   /**
