@@ -21,8 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The search page: a box with completions, facets to narrow by, and hits grouped by meeting, each
- * opening the meeting at the second it matched. Rendered on the server, so it works without
- * scripts and every piece of text is escaped by the template.
+ * opening the meeting at the second it matched. Rendered on the server, so it works without scripts
+ * and every piece of text is escaped by the template.
  */
 @Controller
 class SearchPages {
@@ -149,8 +149,7 @@ class SearchPages {
   /** The facets of one kind, under a heading. */
   record FacetGroup(String title, List<FacetLink> links) {}
 
-  private static List<FacetGroup> facetLinks(
-      String q, Map<String, String> filters, Facets facets) {
+  private static List<FacetGroup> facetLinks(String q, Map<String, String> filters, Facets facets) {
     List<FacetGroup> groups = new ArrayList<>();
     groups.add(group("Speakers", q, filters, facets.speakers(), "speaker"));
     groups.add(group("Meetings", q, filters, facets.meetings(), "meeting"));
