@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -30,9 +33,18 @@ class AccountPages {
   String login(
       @RequestParam(name = "error", required = false) @Nullable String error,
       @RequestParam(name = "signedout", required = false) @Nullable String signedOut,
+      @RequestAttribute(name = SignInLimits.LOCKED_SECONDS, required = false)
+          @Nullable Long lockedSeconds,
+      HttpServletResponse response,
       Model model) {
     if (callers.find().isPresent()) {
       return "redirect:/";
+    }
+    if (lockedSeconds != null) {
+      // A refused sign-in form (SignInLimits), shown again with its reason.
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(lockedSeconds));
+      model.addAttribute("lockedMinutes", Math.max(1, (lockedSeconds + 59) / 60));
     }
     model.addAttribute("error", error != null);
     model.addAttribute("signedOut", signedOut != null);

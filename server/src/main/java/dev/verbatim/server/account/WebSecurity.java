@@ -1,5 +1,6 @@
 package dev.verbatim.server.account;
 
+import dev.verbatim.server.ratelimit.RateLimiters;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -46,8 +48,8 @@ class WebSecurity {
   private static final String ACTION_ITEM_PATHS = "/api/meetings/*/action-items/**";
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, JsonMapper json)
-      throws Exception {
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, Accounts accounts, JsonMapper json, SignInLimits limits) throws Exception {
     ProblemWriter problems = new ProblemWriter(json);
     CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
     csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
@@ -100,13 +102,15 @@ class WebSecurity {
                     .hasAuthority(WRITE)
                     .anyRequest()
                     .authenticated())
-        .addFilterAfter(new AccountFilter(accounts, problems), SecurityContextHolderFilter.class)
+        .addFilterAfter(
+            new AccountFilter(accounts, problems, limits), SecurityContextHolderFilter.class)
         .csrf(
             csrf ->
                 csrf.spa()
                     .csrfTokenRepository(csrfTokens)
                     .ignoringRequestMatchers(AccountFilter::bearer))
         .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+        .addFilterBefore(limits.formFilter(), UsernamePasswordAuthenticationFilter.class)
         .formLogin(
             form ->
                 form.loginPage("/login")
@@ -119,6 +123,11 @@ class WebSecurity {
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     return http.build();
+  }
+
+  @Bean
+  SignInLimits signInLimits(RateLimiters limiters) {
+    return new SignInLimits(limiters);
   }
 
   private static AuthorizationManager<RequestAuthorizationContext> adminWith(String scope) {

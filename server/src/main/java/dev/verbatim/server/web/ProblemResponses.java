@@ -1,9 +1,9 @@
 package dev.verbatim.server.web;
 
 import dev.verbatim.ingest.MediaRejectedException;
+import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.account.AccountConflictException;
 import dev.verbatim.server.account.AccountNotFoundException;
-import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.meeting.EditConflictException;
 import dev.verbatim.server.meeting.MeetingForbiddenException;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
