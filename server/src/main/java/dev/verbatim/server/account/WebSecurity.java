@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -49,7 +51,12 @@ class WebSecurity {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, Accounts accounts, JsonMapper json, SignInLimits limits) throws Exception {
+      HttpSecurity http,
+      Accounts accounts,
+      JsonMapper json,
+      SignInLimits limits,
+      ObjectProvider<ClientRegistrationRepository> openIdProviders)
+      throws Exception {
     ProblemWriter problems = new ProblemWriter(json);
     CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
     csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
@@ -122,6 +129,17 @@ class WebSecurity {
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    if (openIdProviders.getIfAvailable() != null) {
+      // Only with spring.security.oauth2.client.registration.* set; see OidcSignIn.
+      OidcSignIn oidc = new OidcSignIn(accounts);
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/login")
+                  .userInfoEndpoint(users -> users.oidcUserService(oidc.users()))
+                  .successHandler(oidc)
+                  .failureUrl("/login?oidc-error"));
+    }
     return http.build();
   }
 
