@@ -1,7 +1,6 @@
 package dev.verbatim.server.ratelimit;
 
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfiguration {
 
   @Bean
-  RateLimiters rateLimiters(RateLimitProperties properties, ObjectProvider<Clock> clock) {
-    return new RateLimiters(properties, clock.getIfAvailable(Clock::systemUTC));
+  RateLimiters rateLimiters(RateLimitProperties properties, Clock clock) {
+    return new RateLimiters(properties, clock);
   }
 }

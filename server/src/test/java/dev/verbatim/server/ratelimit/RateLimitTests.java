@@ -31,6 +31,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -62,8 +63,10 @@ class RateLimitTests {
 
   @TestConfiguration(proxyBeanMethods = false)
   static class Time {
+    // Primary over the application's clock, so the limits (and all else) run on test time.
     @Bean
-    MovableClock clock() {
+    @Primary
+    MovableClock movableClock() {
       return new MovableClock();
     }
   }
