@@ -109,7 +109,11 @@ window.TusUpload = (function () {
           throw new Error('The upload keeps failing (' + e.message + '). Choose the file again to resume.');
         }
         const wait = BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)];
-        status('Connection problem, retrying in ' + Math.round(wait / 1000) + ' s…');
+        // A server-side failure (507: its disk is full) says why; the bytes sent so far stay.
+        const seconds = Math.round(wait / 1000);
+        status(e instanceof HttpError
+          ? e.message + ' Retrying in ' + seconds + ' s…'
+          : 'Connection problem, retrying in ' + seconds + ' s…');
         await sleep(wait, opts.signal);
         if (url) {
           try {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,7 +14,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>{@code Authorization: Bearer <token>}: the token is hashed and looked up; an unknown or
  *       revoked token, or one of a disabled account, gets 401, and never falls back to a session.
- *       Nothing about a token request is kept in a session.
+ *       Nothing about a token request is kept in a session. An address that sent too many invalid
+ *       tokens gets 429 until its attempts come back ({@link SignInLimits}).
  *   <li>A session: the account is read again, so a disabled account is signed out at its next
  *       request and a changed role takes effect at once.
  * </ul>
@@ -34,14 +35,16 @@ final class AccountFilter extends OncePerRequestFilter {
   private static final String BEARER = "Bearer ";
 
   private final Accounts accounts;
-  private final AuthenticationEntryPoint entryPoint;
+  private final ProblemWriter entryPoint;
+  private final SignInLimits limits;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
   private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-  AccountFilter(Accounts accounts, AuthenticationEntryPoint entryPoint) {
+  AccountFilter(Accounts accounts, ProblemWriter entryPoint, SignInLimits limits) {
     this.accounts = accounts;
     this.entryPoint = entryPoint;
+    this.limits = limits;
   }
 
   /** Whether the request brings a bearer token, which also exempts it from CSRF checks. */
@@ -55,10 +58,21 @@ final class AccountFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (bearer(request)) {
+      Optional<Duration> locked = limits.tokenBlocked(request);
+      if (locked.isPresent()) {
+        contexts.clearContext();
+        entryPoint.tooManyRequests(
+            request,
+            response,
+            locked.get(),
+            "Too many requests with an invalid API token came from this address.");
+        return;
+      }
       String value =
           request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
       Optional<Caller> caller = value.isEmpty() ? Optional.empty() : accounts.authenticate(value);
       if (caller.isEmpty()) {
+        limits.tokenFailed(request);
         contexts.clearContext();
         entryPoint.commence(
             request,

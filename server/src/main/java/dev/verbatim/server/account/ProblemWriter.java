@@ -1,8 +1,10 @@
 package dev.verbatim.server.account;
 
+import dev.verbatim.server.ratelimit.TooManyRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -78,6 +80,13 @@ final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandl
                 + " X-XSRF-TOKEN header, or use an API token."
             : "You may not do this: your role or your token's scopes do not allow it.";
     write(request, response, HttpStatus.FORBIDDEN, "Forbidden", detail);
+  }
+
+  /** 429 with {@code Retry-After}, for a client over a sign-in limit. */
+  void tooManyRequests(
+      HttpServletRequest request, HttpServletResponse response, Duration wait, String detail)
+      throws IOException {
+    TooManyRequests.problem(request, response, json, wait, detail);
   }
 
   private void write(

@@ -1,11 +1,13 @@
 package dev.verbatim.server.account;
 
+import dev.verbatim.server.ratelimit.RateLimiters;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +16,10 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -46,7 +50,12 @@ class WebSecurity {
   private static final String ACTION_ITEM_PATHS = "/api/meetings/*/action-items/**";
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, JsonMapper json)
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      Accounts accounts,
+      JsonMapper json,
+      SignInLimits limits,
+      ObjectProvider<ClientRegistrationRepository> openIdProviders)
       throws Exception {
     ProblemWriter problems = new ProblemWriter(json);
     CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
@@ -102,13 +111,15 @@ class WebSecurity {
                     .hasAuthority(WRITE)
                     .anyRequest()
                     .authenticated())
-        .addFilterAfter(new AccountFilter(accounts, problems), SecurityContextHolderFilter.class)
+        .addFilterAfter(
+            new AccountFilter(accounts, problems, limits), SecurityContextHolderFilter.class)
         .csrf(
             csrf ->
                 csrf.spa()
                     .csrfTokenRepository(csrfTokens)
                     .ignoringRequestMatchers(AccountFilter::bearer))
         .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+        .addFilterBefore(limits.formFilter(), UsernamePasswordAuthenticationFilter.class)
         .formLogin(
             form ->
                 form.loginPage("/login")
@@ -120,7 +131,23 @@ class WebSecurity {
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    if (openIdProviders.getIfAvailable() != null) {
+      // Only with spring.security.oauth2.client.registration.* set; see OidcSignIn.
+      OidcSignIn oidc = new OidcSignIn(accounts);
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/login")
+                  .userInfoEndpoint(users -> users.oidcUserService(oidc.users()))
+                  .successHandler(oidc)
+                  .failureUrl("/login?oidc-error"));
+    }
     return http.build();
+  }
+
+  @Bean
+  SignInLimits signInLimits(RateLimiters limiters) {
+    return new SignInLimits(limiters);
   }
 
   private static AuthorizationManager<RequestAuthorizationContext> adminWith(String scope) {

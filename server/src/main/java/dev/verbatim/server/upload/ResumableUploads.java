@@ -2,6 +2,7 @@ package dev.verbatim.server.upload;
 
 import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.account.Callers;
+import dev.verbatim.server.storage.OutOfSpace;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -88,11 +89,31 @@ class ResumableUploads implements DisposableBean {
     String owner = callers.current().id();
     // The browser sends the finished upload's last PATCH; the meeting is made before it returns.
     if ("PATCH".equals(request.getMethod())) {
-      tus.process(request, response, owner);
+      try {
+        tus.process(request, response, owner);
+      } catch (IOException e) {
+        if (OutOfSpace.causes(e)) {
+          response.reset();
+          response.setHeader("Tus-Resumable", "1.0.0");
+          throw new UploadFailedException(
+              "The server has no room left for the rest of the recording. What arrived before"
+                  + " is kept: resume the upload when there is room again.",
+              e);
+        }
+        throw e;
+      }
       String uri = request.getRequestURI();
       UploadInfo info = tus.getUploadInfo(uri, owner);
       if (info != null && !info.isUploadInProgress() && response.getStatus() < 300) {
-        Uploads.Created created = createMeeting(owner, uri, info);
+        Uploads.Created created;
+        try {
+          created = createMeeting(owner, uri, info);
+        } catch (IOException | TusException | RuntimeException e) {
+          // tus has answered 204 with an empty body; the error's problem details replace it.
+          response.reset();
+          response.setHeader("Tus-Resumable", "1.0.0");
+          throw e;
+        }
         response.setHeader(MEETING_HEADER, created.meetingId());
         response.setHeader("Access-Control-Expose-Headers", MEETING_HEADER);
       }

@@ -9,6 +9,7 @@ import dev.verbatim.server.meeting.MediaFile;
 import dev.verbatim.server.meeting.MeetingStore;
 import dev.verbatim.server.pipeline.TrackLayout;
 import dev.verbatim.server.storage.MediaStorage;
+import dev.verbatim.server.storage.OutOfSpace;
 import dev.verbatim.transcribe.TranscribeProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,6 +158,13 @@ public class Uploads {
       }
     } catch (IOException e) {
       discard(id);
+      if (OutOfSpace.causes(e)) {
+        log.error("No room left to store upload {}; nothing was kept", id, e);
+        throw new UploadFailedException(
+            "The server has no room left to store the recording, so nothing was kept. Try again"
+                + " later, or ask the administrator to free disk space.",
+            e);
+      }
       throw new UploadFailedException("The upload could not be stored: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       discard(id);

@@ -8,6 +8,7 @@ import dev.verbatim.server.meeting.EditConflictException;
 import dev.verbatim.server.meeting.MediaRemovedException;
 import dev.verbatim.server.meeting.MeetingForbiddenException;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
+import dev.verbatim.server.storage.OutOfSpace;
 import dev.verbatim.server.upload.UploadFailedException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -97,6 +98,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(UploadFailedException.class)
   ProblemDetail uploadFailed(UploadFailedException e) {
+    if (e.outOfSpace()) {
+      // Logged where it happened; 507 tells the client it was the server's disk, not the file.
+      return problem(HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage", e.getMessage());
+    }
     log.error("Upload failed", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Upload failed", e.getMessage());
   }
@@ -113,6 +118,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   /** A multipart body the container could not parse, such as one without its boundary. */
   @ExceptionHandler(MultipartException.class)
   ProblemDetail badMultipart(MultipartException e) {
+    if (OutOfSpace.causes(e)) {
+      // The container spools each part to disk before the upload is looked at.
+      log.error("No room left to receive an upload", e);
+      return problem(
+          HttpStatus.INSUFFICIENT_STORAGE,
+          "Insufficient storage",
+          "The server has no room left to receive the recording, so nothing was kept. Try again"
+              + " later, or ask the administrator to free disk space.");
+    }
     return problem(
         HttpStatus.BAD_REQUEST,
         "Bad request",
