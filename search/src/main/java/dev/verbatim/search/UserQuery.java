@@ -11,6 +11,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -63,7 +64,33 @@ record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable Loc
     }
   }
 
+  /** How far apart words typed together may be to count as said together. */
+  private static final int PHRASE_SLOP = 2;
+
+  /** How much more words said together weigh than the same words apart. */
+  private static final float PHRASE_BOOST = 2f;
+
+  /** Plain words only: anything else is syntax that decides the match by itself. */
+  private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{N}'\\s]+");
+
   private static Query words(String text, Analyzer analyzer) {
+    Query query = parsed(text, analyzer);
+    if (!PLAIN_WORDS.matcher(text).matches() || text.strip().split("\\s+").length < 2) {
+      return query;
+    }
+    // Several plain words: those that were said together, in this order, rank first.
+    Query together =
+        new QueryBuilder(analyzer).createPhraseQuery(MeetingDocuments.TEXT, text, PHRASE_SLOP);
+    if (together == null) {
+      return query;
+    }
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new BoostQuery(together, PHRASE_BOOST), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  private static Query parsed(String text, Analyzer analyzer) {
     // QueryParser is not thread-safe and cheap to make: one per query.
     QueryParser parser = new LenientFieldParser(analyzer);
     parser.setDefaultOperator(QueryParser.Operator.AND);

@@ -107,6 +107,30 @@ class MeetingSearchTests {
   }
 
   @Nested
+  class Relevance {
+
+    @Test
+    void theSegmentWithTheWordsSaidTogetherRanksFirst() {
+      index.index(
+          "m1",
+          meeting("Planning", MARCH)
+              .says("Ana", "the budget for marketing was cut and marketing asked for a budget")
+              .says("Bo", "we approved the marketing budget today")
+              .says("Cy", "marketing wants more budget next year")
+              .build(),
+          Audience.ADMINS);
+
+      assertThat(index.search(SearchQuery.of("marketing budget")).hits())
+          .extracting(SearchHit::segmentId)
+          .startsWith("g2")
+          .contains("g1", "g3");
+      assertThat(index.search(SearchQuery.of("\"marketing budget\"")).hits())
+          .extracting(SearchHit::segmentId)
+          .containsExactly("g2");
+    }
+  }
+
+  @Nested
   class SoundAlike {
 
     @Test
