@@ -11,9 +11,9 @@ import dev.verbatim.core.Source;
 import dev.verbatim.core.Speaker;
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.ApiClient.Response;
+import dev.verbatim.server.Members;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
-import dev.verbatim.server.WebSession;
 import dev.verbatim.server.meeting.MeetingChanged;
 import dev.verbatim.server.meeting.MeetingStatus;
 import dev.verbatim.server.meeting.MeetingStore;
@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +53,6 @@ import tools.jackson.databind.JsonNode;
 class SearchApiTests {
 
   static final Path DATA = TestData.directory("verbatim-search");
-  static final String PASSWORD = "correct horse battery";
   static final LocalDate TODAY = LocalDate.now();
 
   @DynamicPropertySource
@@ -268,7 +268,7 @@ class SearchApiTests {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  private final Map<String, ApiClient> clients = new java.util.HashMap<>();
+  private final Map<String, ApiClient> clients = new HashMap<>();
 
   private ApiClient member(String name) {
     return clientOf(memberId(name));
@@ -280,25 +280,9 @@ class SearchApiTests {
 
   /** A new member with an API token of every scope; returns their user id. */
   private String memberId(String name) {
-    String email =
-        name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    Response created =
-        admin.post("/api/users", Map.of("email", email, "name", name, "password", PASSWORD));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    WebSession session = WebSession.signedIn(port, email, PASSWORD);
-    Response token =
-        session.send(
-            "POST",
-            "/api/tokens",
-            Map.of(
-                "name",
-                "all",
-                "scopes",
-                List.of("meetings:read", "meetings:write", "action-items:write")));
-    assertThat(token.status()).as(token.body()).isEqualTo(201);
-    String id = created.json().get("id").asString();
-    clients.put(id, admin.withToken(token.json().get("token").asString()));
-    return id;
+    Members.Member member = Members.create(admin, port, name);
+    clients.put(member.id(), member.api());
+    return member.id();
   }
 
   record Line(String speaker, long startMs, String text) {}
