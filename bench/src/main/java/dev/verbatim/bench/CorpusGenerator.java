@@ -81,7 +81,13 @@ public final class CorpusGenerator implements Iterable<IndexedMeeting> {
   /** Misspelled query words; the word meant is in the vocabulary. */
   public static final List<String> MISSPELLED =
       List.of(
-          "goverment", "buisness", "definately", "tommorow", "enviroment", "recieve", "seperate",
+          "goverment",
+          "buisness",
+          "definately",
+          "tommorow",
+          "enviroment",
+          "recieve",
+          "seperate",
           "begining");
 
   private static final List<String> FIRST_NAMES =
@@ -91,10 +97,36 @@ public final class CorpusGenerator implements Iterable<IndexedMeeting> {
           "Ulla", "Victor", "Wen", "Ximena", "Yusuf", "Zoe", "Aiko", "Bea", "Carlos", "Dmitri");
   private static final List<String> LAST_NAMES =
       List.of(
-          "Abbott", "Baptiste", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad",
-          "Ito", "Jensen", "Kowalski", "Laurent", "Moreno", "Nakamura", "Okafor", "Petrov",
-          "Quispe", "Rossi", "Schmidt", "Tanaka", "Uddin", "Varga", "Weber", "Xu", "Yilmaz",
-          "Zhang", "Novak", "Silva", "Murphy", "Costa");
+          "Abbott",
+          "Baptiste",
+          "Castillo",
+          "Dubois",
+          "Eriksen",
+          "Fischer",
+          "Garcia",
+          "Haddad",
+          "Ito",
+          "Jensen",
+          "Kowalski",
+          "Laurent",
+          "Moreno",
+          "Nakamura",
+          "Okafor",
+          "Petrov",
+          "Quispe",
+          "Rossi",
+          "Schmidt",
+          "Tanaka",
+          "Uddin",
+          "Varga",
+          "Weber",
+          "Xu",
+          "Yilmaz",
+          "Zhang",
+          "Novak",
+          "Silva",
+          "Murphy",
+          "Costa");
 
   private static final String[] ACTION_VERBS = {
     "Send", "Review", "Draft", "Check", "Prepare", "Update", "Schedule", "Share"
@@ -186,7 +218,8 @@ public final class CorpusGenerator implements Iterable<IndexedMeeting> {
       // About 400 ms a word, then a pause.
       long end = start + length * 400L;
       String speakerId = speakers.get(random.nextInt(speakers.size())).id();
-      segments.add(new Segment("g" + (segments.size() + 1), speakerId, start, end, text, List.of()));
+      segments.add(
+          new Segment("g" + (segments.size() + 1), speakerId, start, end, text, List.of()));
       start = end + random.nextInt(200, 1_500);
       words += length;
     }

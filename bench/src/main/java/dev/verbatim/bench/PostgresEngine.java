@@ -212,8 +212,7 @@ final class PostgresEngine implements AutoCloseable {
     return run(query, "to_tsquery", "simple", any.toString());
   }
 
-  private long run(
-      QueryMix.Query query, String function, String config, @Nullable String tsquery)
+  private long run(QueryMix.Query query, String function, String config, @Nullable String tsquery)
       throws SQLException {
     String q = function + "('" + config + "', ?)";
     List<String> where = new ArrayList<>();
@@ -254,8 +253,7 @@ final class PostgresEngine implements AutoCloseable {
     }
     if (query.viewer() != 0) {
       statement.setArray(
-          p++,
-          connection.createArrayOf("int4", new Integer[] {query.viewer(), ORGANISATION}));
+          p++, connection.createArrayOf("int4", new Integer[] {query.viewer(), ORGANISATION}));
     }
     statement.setString(p, text);
     long total = 0;
@@ -294,7 +292,11 @@ final class PostgresEngine implements AutoCloseable {
 
   /** Text in COPY's text format: backslash, tab and line ends escaped. */
   private static String escape(String value) {
-    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    return value
+        .replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r");
   }
 
   private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {

@@ -15,7 +15,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares Verbatim's Lucene index with PostgreSQL full-text search on one synthetic corpus:
@@ -127,7 +129,9 @@ public final class SearchBenchmark {
       for (QueryMix.Query query : measured) {
         long begin = System.nanoTime();
         long hits = engine.search(query, false);
-        lucene.computeIfAbsent(query.kind(), k -> new Latencies()).add(System.nanoTime() - begin, hits);
+        lucene
+            .computeIfAbsent(query.kind(), k -> new Latencies())
+            .add(System.nanoTime() - begin, hits);
       }
       progress("Lucene: %,d queries with facets", faceted.size());
       for (QueryMix.Query query : faceted.subList(0, faceted.size() / 4)) {
@@ -298,7 +302,7 @@ public final class SearchBenchmark {
    * records the heap after a full collection every so often: it must not grow.
    */
   private void paging(LuceneEngine engine) {
-    String word = corpus.vocabulary().queryWord(new java.util.SplittableRandom(options.seed), 30, 40);
+    String word = corpus.vocabulary().queryWord(new SplittableRandom(options.seed), 30, 40);
     report.append("## Lucene: heap while paging\n\n");
     report.append(
         String.format(
@@ -309,7 +313,8 @@ public final class SearchBenchmark {
             PAGE_SIZE,
             word,
             options.pages * PAGE_SIZE));
-    report.append("| pass | page | heap after GC | time of that page |\n| ---: | ---: | ---: | ---: |\n");
+    report.append(
+        "| pass | page | heap after GC | time of that page |\n| ---: | ---: | ---: | ---: |\n");
     int every = Math.max(1, options.pages / 4);
     for (int pass = 1; pass <= 3; pass++) {
       for (int page = 0; page < options.pages; page++) {
@@ -407,7 +412,10 @@ public final class SearchBenchmark {
 
   private static void progress(String format, Object... arguments) {
     System.err.printf(
-        Locale.ROOT, "[%tT] %s%n", System.currentTimeMillis(), String.format(Locale.ROOT, format, arguments));
+        Locale.ROOT,
+        "[%tT] %s%n",
+        System.currentTimeMillis(),
+        String.format(Locale.ROOT, format, arguments));
   }
 
   /** Counts segments and words as the meetings go by, without keeping them. */
@@ -466,7 +474,7 @@ public final class SearchBenchmark {
       int queries,
       long seed,
       int pages,
-      @org.jspecify.annotations.Nullable Path dir,
+      @Nullable Path dir,
       boolean skipPostgres) {
 
     static Options parse(String[] args) {

@@ -90,8 +90,8 @@ final class Vocabulary {
   }
 
   /**
-   * A word of rank within {@code from} and {@code to}, every one as likely, that is no stop word and
-   * has at least four letters: a query word.
+   * A word of rank within {@code from} and {@code to}, every one as likely, that is no stop word
+   * and has at least four letters: a query word.
    */
   String queryWord(SplittableRandom random, int from, int to) {
     while (true) {
