@@ -220,10 +220,11 @@ public final class MeetingIndex implements AutoCloseable {
 
   /** One page of hits for {@code query}, in the order it asks for. */
   public SearchResults search(SearchQuery query) {
-    Query lucene = query(query);
-    if (lucene == null) {
+    Compiled compiled = query(query);
+    if (compiled == null) {
       return SearchResults.none();
     }
+    Query lucene = compiled.all();
     long from = (long) query.page() * query.size();
     int window = (int) Math.min(from + query.size(), MAX_WINDOW);
     Sort sort = sort(query.order());
@@ -251,7 +252,13 @@ public final class MeetingIndex implements AutoCloseable {
           return new SearchResults(top.totalHits.value, List.of(), facets);
         }
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, (int) from, top.scoreDocs.length);
-        return new SearchResults(top.totalHits.value, hits(searcher, lucene, page), facets);
+        // Only the words are highlighted: the filters mark nothing, yet the highlighter would match
+        // each of them again for every hit (a date range walks the whole points tree each time).
+        // Rewritten once here, or the highlighter would rewrite it for every hit: the sound-alike
+        // fuzzy queries expand over the term dictionary each time, and their automata make it
+        // re-analyse each hit's text instead of reading offsets from the index.
+        Query marked = searcher.rewrite(compiled.words());
+        return new SearchResults(top.totalHits.value, hits(searcher, marked, page), facets);
       } finally {
         searchers.release(searcher);
       }
@@ -260,8 +267,16 @@ public final class MeetingIndex implements AutoCloseable {
     }
   }
 
-  /** The Lucene query with every filter inside it, or null when nothing can match. */
-  private @Nullable Query query(SearchQuery query) {
+  /**
+   * A search as Lucene queries.
+   *
+   * @param all the words with every filter inside, which finds the hits
+   * @param words the words alone, which mark the snippets
+   */
+  private record Compiled(Query all, Query words) {}
+
+  /** The Lucene queries for {@code query}, or null when nothing can match. */
+  private @Nullable Compiled query(SearchQuery query) {
     UserQuery typed = query.text().isBlank() ? null : UserQuery.parse(query.text(), analyzer);
     Query words = typed == null ? null : typed.query();
     boolean datesTyped = typed != null && (typed.after() != null || typed.before() != null);
@@ -269,7 +284,8 @@ public final class MeetingIndex implements AutoCloseable {
       return null;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    all.add(words == null ? new MatchAllDocsQuery() : words, BooleanClause.Occur.MUST);
+    Query marked = words == null ? new MatchAllDocsQuery() : words;
+    all.add(marked, BooleanClause.Occur.MUST);
     Query visible = query.viewer().filter();
     if (visible != null) {
       all.add(visible, BooleanClause.Occur.FILTER);
@@ -296,7 +312,7 @@ public final class MeetingIndex implements AutoCloseable {
           days(MeetingDocuments.DUE_DAY, query.dueFrom(), query.dueTo()),
           BooleanClause.Occur.FILTER);
     }
-    return all.build();
+    return new Compiled(all.build(), marked);
   }
 
   private static void filter(BooleanQuery.Builder all, String field, @Nullable String value) {

@@ -152,6 +152,27 @@ class MeetingSearchTests {
     }
 
     @Test
+    void soundAlikeWordsAreMarkedInEveryPartOfTheIndex() {
+      // Each meeting indexed on its own commits its own index segment.
+      for (String id : List.of("m1", "m2", "m3")) {
+        index.index(
+            id,
+            meeting("Compliance " + id, MARCH)
+                .says("Ana", "the budget for next quarter")
+                .says("Bo", "we wait for the regular tory approval")
+                .build(),
+            Audience.ADMINS);
+      }
+
+      List<SearchHit> hits = index.search(SearchQuery.of("regulatory")).hits();
+
+      assertThat(hits).extracting(SearchHit::meetingId).containsExactlyInAnyOrder("m1", "m2", "m3");
+      assertThat(hits)
+          .extracting(SearchHit::snippet)
+          .allSatisfy(snippet -> assertThat(snippet).contains("<mark>regular tory</mark>"));
+    }
+
+    @Test
     void everyWordMustMatchExactlyOrBySound() {
       index.index(
           "m1",
@@ -220,6 +241,21 @@ class MeetingSearchTests {
               .keywords("budget", "approval")
               .build(),
           Audience.ADMINS);
+    }
+
+    @Test
+    void filteredHitsMarkTheWordsSearchedFor() {
+      SearchQuery query =
+          SearchQuery.builder("budget draft")
+              .speaker("lin")
+              .held(MARCH, MARCH)
+              .kinds(Set.of(SearchHit.SEGMENT))
+              .build();
+
+      assertThat(index.search(query).hits())
+          .singleElement()
+          .extracting(SearchHit::snippet)
+          .isEqualTo("i will <mark>draft</mark> the <mark>budget</mark> by friday");
     }
 
     @Test
