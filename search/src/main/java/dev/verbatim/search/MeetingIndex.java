@@ -45,7 +45,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -73,6 +76,12 @@ public final class MeetingIndex implements AutoCloseable {
 
   /** Names and keywords looked at per suggestion, the most frequent first. */
   private static final int SUGGESTION_CANDIDATES = 1_000;
+
+  /** Fewer exact hits than this, and words that sound like the query's are looked for too. */
+  static final int SOUND_ALIKE_BELOW = 100;
+
+  /** Hits counted exactly up to this many; beyond, the total is "at least". */
+  private static final int TOTAL_HITS_THRESHOLD = 1_000;
 
   /** Values shown per facet. */
   private static final int FACET_VALUES = 10;
@@ -218,38 +227,38 @@ public final class MeetingIndex implements AutoCloseable {
     }
   }
 
-  /** One page of hits for {@code query}, in the order it asks for. */
+  /**
+   * One page of hits for {@code query}, in the order it asks for.
+   *
+   * <p>Words are first searched as written. Only when they match fewer than {@value
+   * #SOUND_ALIKE_BELOW} times are words that sound like them searched too: those rank below every
+   * exact hit anyway, past the pages anyone reads when there are more, and the common search stays
+   * as precise and as fast as an exact one.
+   */
   public SearchResults search(SearchQuery query) {
-    Compiled compiled = query(query);
-    if (compiled == null) {
+    Compiled exact = query(query, false);
+    if (exact == null) {
       return SearchResults.none();
     }
-    Query lucene = compiled.all();
     long from = (long) query.page() * query.size();
     int window = (int) Math.min(from + query.size(), MAX_WINDOW);
     Sort sort = sort(query.order());
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        TopDocs top;
-        Facets facets = Facets.NONE;
-        if (query.facets()) {
-          FacetsCollectorManager.FacetsResult result =
-              sort == null
-                  ? FacetsCollectorManager.search(
-                      searcher, lucene, window, new FacetsCollectorManager())
-                  : FacetsCollectorManager.search(
-                      searcher, lucene, window, sort, true, new FacetsCollectorManager());
-          top = result.topDocs();
-          facets = facets(searcher, result.facetsCollector());
-        } else if (sort == null) {
-          // Counting every hit is cheap at meeting scale and gives the UI an exact total.
-          top = searcher.search(lucene, new TopScoreDocCollectorManager(window, Integer.MAX_VALUE));
-        } else {
-          top = searcher.search(lucene, window, sort, true);
+        Compiled compiled = exact;
+        Found found = find(searcher, exact.all(), window, sort, query.facets());
+        if (found.top().totalHits.value < SOUND_ALIKE_BELOW && exact.hasWords()) {
+          Compiled alike = query(query, true);
+          if (alike != null && !alike.all().equals(exact.all())) {
+            compiled = alike;
+            found = find(searcher, alike.all(), window, sort, query.facets());
+          }
         }
+        TopDocs top = found.top();
+        boolean exactTotal = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
         if (from >= top.scoreDocs.length) {
-          return new SearchResults(top.totalHits.value, List.of(), facets);
+          return new SearchResults(top.totalHits.value, exactTotal, List.of(), found.facets());
         }
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, (int) from, top.scoreDocs.length);
         // Only the words are highlighted: the filters mark nothing, yet the highlighter would match
@@ -258,7 +267,8 @@ public final class MeetingIndex implements AutoCloseable {
         // fuzzy queries expand over the term dictionary each time, and their automata make it
         // re-analyse each hit's text instead of reading offsets from the index.
         Query marked = searcher.rewrite(compiled.words());
-        return new SearchResults(top.totalHits.value, hits(searcher, marked, page), facets);
+        return new SearchResults(
+            top.totalHits.value, exactTotal, hits(searcher, marked, page), found.facets());
       } finally {
         searchers.release(searcher);
       }
@@ -267,25 +277,58 @@ public final class MeetingIndex implements AutoCloseable {
     }
   }
 
+  /** The top hits of one Lucene query, and its facets when asked for. */
+  private record Found(TopDocs top, Facets facets) {}
+
+  private Found find(
+      IndexSearcher searcher, Query lucene, int window, @Nullable Sort sort, boolean withFacets)
+      throws IOException {
+    if (withFacets) {
+      // Facets count every hit, so the total comes exact with them.
+      FacetsCollectorManager.FacetsResult result =
+          sort == null
+              ? FacetsCollectorManager.search(
+                  searcher, lucene, window, new FacetsCollectorManager())
+              : FacetsCollectorManager.search(
+                  searcher, lucene, window, sort, true, new FacetsCollectorManager());
+      return new Found(result.topDocs(), facets(searcher, result.facetsCollector()));
+    }
+    // Counting stops at a threshold, beyond which Lucene may skip hits that cannot make the page.
+    int threshold = Math.max(window, TOTAL_HITS_THRESHOLD);
+    TopDocs top =
+        sort == null
+            ? searcher.search(lucene, new TopScoreDocCollectorManager(window, threshold))
+            : searcher.search(
+                lucene, new TopFieldCollectorManager(sort, window, null, threshold, true));
+    if (sort != null) {
+      // Sorted hits come without scores unless asked for; the hit shows one.
+      TopFieldCollector.populateScores(top.scoreDocs, searcher, lucene);
+    }
+    return new Found(top, Facets.NONE);
+  }
+
   /**
    * A search as Lucene queries.
    *
    * @param all the words with every filter inside, which finds the hits
    * @param words the words alone, which mark the snippets
+   * @param hasWords whether anything was typed to search for, rather than only filters chosen
    */
-  private record Compiled(Query all, Query words) {}
+  private record Compiled(Query all, Query words, boolean hasWords) {}
 
   /** The Lucene queries for {@code query}, or null when nothing can match. */
-  private @Nullable Compiled query(SearchQuery query) {
-    UserQuery typed = query.text().isBlank() ? null : UserQuery.parse(query.text(), analyzer);
+  private @Nullable Compiled query(SearchQuery query, boolean soundAlike) {
+    UserQuery typed =
+        query.text().isBlank() ? null : UserQuery.parse(query.text(), analyzer, soundAlike);
     Query words = typed == null ? null : typed.query();
     boolean datesTyped = typed != null && (typed.after() != null || typed.before() != null);
     if (words == null && !query.filtered() && !datesTyped) {
       return null;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    Query marked = words == null ? new MatchAllDocsQuery() : words;
-    all.add(marked, BooleanClause.Occur.MUST);
+    all.add(words == null ? new MatchAllDocsQuery() : words, BooleanClause.Occur.MUST);
+    Query marked =
+        typed == null || typed.marked() == null ? new MatchAllDocsQuery() : typed.marked();
     Query visible = query.viewer().filter();
     if (visible != null) {
       all.add(visible, BooleanClause.Occur.FILTER);
@@ -312,7 +355,7 @@ public final class MeetingIndex implements AutoCloseable {
           days(MeetingDocuments.DUE_DAY, query.dueFrom(), query.dueTo()),
           BooleanClause.Occur.FILTER);
     }
-    return new Compiled(all.build(), marked);
+    return new Compiled(all.build(), marked, words != null);
   }
 
   private static void filter(BooleanQuery.Builder all, String field, @Nullable String value) {

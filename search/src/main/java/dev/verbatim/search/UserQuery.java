@@ -23,17 +23,27 @@ import org.jspecify.annotations.Nullable;
  * as typed may also match words that sound like it (see {@link SoundAlike}), ranked lower.
  *
  * @param query the words and syntax, or null when only dates were typed
+ * @param marked what marks the matches in snippets: the words and syntax without the preference for
+ *     words said together, so that each word is marked rather than the stretch between
  * @param after only meetings held on or after this day, from {@code after:2025-03-01}
  * @param before only meetings held before this day, from {@code before:2025-04-01}
  */
-record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable LocalDate before) {
+record UserQuery(
+    @Nullable Query query,
+    @Nullable Query marked,
+    @Nullable LocalDate after,
+    @Nullable LocalDate before) {
 
   /** {@code before:} and {@code after:} with an ISO date, anywhere in the text. */
   private static final Pattern DATE_BOUND =
       Pattern.compile("(?<![\\w:])(before|after):(\\d{4}-\\d{2}-\\d{2})(?![\\w-])");
 
-  /** The query for {@code text}; every word must match unless the syntax says otherwise. */
-  static UserQuery parse(String text, Analyzer analyzer) {
+  /**
+   * The query for {@code text}; every word must match unless the syntax says otherwise.
+   *
+   * @param soundAlike whether words may also match words that sound like them
+   */
+  static UserQuery parse(String text, Analyzer analyzer, boolean soundAlike) {
     LocalDate after = null;
     LocalDate before = null;
     StringBuilder words = new StringBuilder();
@@ -53,7 +63,11 @@ record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable Loc
     }
     bound.appendTail(words);
     String rest = words.toString();
-    return new UserQuery(rest.isBlank() ? null : words(rest, analyzer), after, before);
+    if (rest.isBlank()) {
+      return new UserQuery(null, null, after, before);
+    }
+    Query marked = parsed(rest, analyzer, soundAlike);
+    return new UserQuery(saidTogetherFirst(marked, rest, analyzer), marked, after, before);
   }
 
   private static @Nullable LocalDate day(String text) {
@@ -73,8 +87,8 @@ record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable Loc
   /** Plain words only: anything else is syntax that decides the match by itself. */
   private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{N}'\\s]+");
 
-  private static Query words(String text, Analyzer analyzer) {
-    Query query = parsed(text, analyzer);
+  /** {@code query}, ranking first where several plain words typed were said together. */
+  private static Query saidTogetherFirst(Query query, String text, Analyzer analyzer) {
     if (!PLAIN_WORDS.matcher(text).matches() || text.strip().split("\\s+").length < 2) {
       return query;
     }
@@ -90,9 +104,9 @@ record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable Loc
         .build();
   }
 
-  private static Query parsed(String text, Analyzer analyzer) {
+  private static Query parsed(String text, Analyzer analyzer, boolean soundAlike) {
     // QueryParser is not thread-safe and cheap to make: one per query.
-    QueryParser parser = new LenientFieldParser(analyzer);
+    QueryParser parser = new LenientFieldParser(analyzer, soundAlike);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     // Word by word, so each word may match by sound on its own.
     parser.setSplitOnWhitespace(true);
@@ -101,11 +115,11 @@ record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable Loc
     } catch (ParseException | IllegalArgumentException e) {
       // Unbalanced quotes, a lone AND, a fuzzy distance out of range and the like: the words
       // still mean something, so search for them without syntax.
-      return plainWords(text, analyzer);
+      return plainWords(text, analyzer, soundAlike);
     }
   }
 
-  static Query plainWords(String text, Analyzer analyzer) {
+  static Query plainWords(String text, Analyzer analyzer, boolean soundAlike) {
     QueryBuilder builder = new QueryBuilder(analyzer);
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int clauses = 0;
@@ -113,7 +127,7 @@ record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable Loc
       Query exact = builder.createBooleanQuery(MeetingDocuments.TEXT, word);
       // Null when nothing is left after analysis, such as a stop word or punctuation.
       if (exact != null) {
-        all.add(SoundAlike.orLike(exact, word), BooleanClause.Occur.MUST);
+        all.add(soundAlike ? SoundAlike.orLike(exact, word) : exact, BooleanClause.Occur.MUST);
         clauses++;
       }
     }
@@ -127,8 +141,11 @@ record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable Loc
    */
   private static final class LenientFieldParser extends QueryParser {
 
-    LenientFieldParser(Analyzer analyzer) {
+    private final boolean soundAlike;
+
+    LenientFieldParser(Analyzer analyzer, boolean soundAlike) {
       super(MeetingDocuments.TEXT, analyzer);
+      this.soundAlike = soundAlike;
     }
 
     @Override
@@ -159,7 +176,7 @@ record UserQuery(@Nullable Query query, @Nullable LocalDate after, @Nullable Loc
 
     private @Nullable Query textQuery(String queryText, boolean quoted) throws ParseException {
       Query exact = super.getFieldQuery(MeetingDocuments.TEXT, queryText, quoted);
-      if (exact == null || quoted) {
+      if (exact == null || quoted || !soundAlike) {
         // A stop word, or a phrase, which means these words exactly.
         return exact;
       }

@@ -173,6 +173,41 @@ class MeetingSearchTests {
     }
 
     @Test
+    void soundAlikeWordsFollowTheExactOnesOnTheNextPages() {
+      index.index(
+          "m1",
+          meeting("Compliance", MARCH)
+              .says("Ana", "we wait for the regular tory approval from the agency")
+              .says("Bo", "the regulatory approval came through yesterday")
+              .build(),
+          Audience.ADMINS);
+
+      SearchResults first =
+          index.search(SearchQuery.builder("regulatory").page(0, 1).facets(true).build());
+      SearchResults second =
+          index.search(SearchQuery.builder("regulatory").page(1, 1).facets(true).build());
+
+      assertThat(first.hits()).extracting(SearchHit::segmentId).containsExactly("g2");
+      assertThat(first.total()).isEqualTo(2);
+      assertThat(second.hits()).extracting(SearchHit::segmentId).containsExactly("g1");
+      assertThat(second.total()).isEqualTo(2);
+    }
+
+    @Test
+    void wordsFoundOftenAsWrittenAreNotSoughtBySound() {
+      TestMeetings many = meeting("Compliance", MARCH);
+      for (int i = 0; i < MeetingIndex.SOUND_ALIKE_BELOW; i++) {
+        many.says("Bo", "regulatory item " + i);
+      }
+      many.says("Ana", "the regular tory approval");
+      index.index("m1", many.build(), Audience.ADMINS);
+
+      SearchResults results = index.search(SearchQuery.builder("regulatory").facets(true).build());
+
+      assertThat(results.total()).isEqualTo(MeetingIndex.SOUND_ALIKE_BELOW);
+    }
+
+    @Test
     void everyWordMustMatchExactlyOrBySound() {
       index.index(
           "m1",

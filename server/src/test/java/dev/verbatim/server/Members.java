@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.server.ApiClient.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,10 +20,15 @@ public final class Members {
 
   /** A new member named {@code name}, with an email no other test uses. */
   public static Member create(ApiClient admin, int port, String name) {
-    String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String email =
+        name.toLowerCase(Locale.ROOT)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "@example.com";
     Response created =
         admin.post(
-            "/api/users", Map.of("email", email.toUpperCase(), "name", name, "password", PASSWORD));
+            "/api/users",
+            Map.of("email", email.toUpperCase(Locale.ROOT), "name", name, "password", PASSWORD));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("email").asString()).isEqualTo(email);
     assertThat(created.json().get("role").asString()).isEqualTo("member");

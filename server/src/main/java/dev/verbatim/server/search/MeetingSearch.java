@@ -77,7 +77,13 @@ class MeetingSearch {
     SearchResults results = index.search(query);
     List<Hit> hits = results.hits().stream().map(hit -> Hit.of(hit, request.q())).toList();
     return new SearchPage(
-        request.q(), results.total(), request.page(), request.size(), hits, results.facets());
+        request.q(),
+        results.total(),
+        results.totalExact(),
+        request.page(),
+        request.size(),
+        hits,
+        results.facets());
   }
 
   List<Suggestion> suggest(String prefix, int limit) {
@@ -150,9 +156,17 @@ class MeetingSearch {
   /**
    * One page of hits.
    *
-   * @param total how many hits there are across all pages
+   * @param total how many hits there are across all pages; at least that many when {@code
+   *     totalExact} is false (counting stops at a thousand when facets are not asked for)
    */
-  record SearchPage(String query, long total, int page, int size, List<Hit> hits, Facets facets) {}
+  record SearchPage(
+      String query,
+      long total,
+      boolean totalExact,
+      int page,
+      int size,
+      List<Hit> hits,
+      Facets facets) {}
 
   /**
    * One hit, with a link that opens the meeting at the moment it matched.
