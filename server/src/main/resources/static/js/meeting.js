@@ -229,6 +229,101 @@
     if (seeker) seek(Number(seeker.dataset.start), true);
   });
 
+  // ---- Search: arriving from a hit, and searching within this meeting ----
+
+  /** The words a query looks for, without syntax: quotes, operators, fields and dates go. */
+  function queryWords(query) {
+    return query
+      .split(/\s+/)
+      .filter((w) => w && !w.startsWith('-') && !/^(AND|OR|NOT)$/.test(w) && !/^(before|after|speaker|title):/i.test(w))
+      .map((w) => w.replace(/["()*~^]/g, '').toLowerCase())
+      .filter((w) => w.length > 1);
+  }
+
+  /** Marks the transcript's words that match the query, as the index would: alike up to endings. */
+  function markWords(query) {
+    const wanted = queryWords(query);
+    let marked = 0;
+    transcript.querySelectorAll('.w.hit').forEach((w) => w.classList.remove('hit'));
+    if (!wanted.length) return 0;
+    transcript.querySelectorAll('.w').forEach((span) => {
+      const word = span.textContent.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
+      if (!word) return;
+      const match = wanted.some((t) => word === t
+        || (t.length >= 4 && word.startsWith(t))
+        || (word.length >= 4 && t.startsWith(word)));
+      if (match) {
+        span.classList.add('hit');
+        marked++;
+      }
+    });
+    return marked;
+  }
+
+  const searchForm = document.getElementById('meeting-search');
+  const searchInput = document.getElementById('meeting-search-q');
+  const searchStatus = document.getElementById('meeting-search-status');
+  const searchResults = document.getElementById('meeting-search-results');
+
+  async function searchMeeting(query) {
+    markWords(query);
+    searchStatus.hidden = false;
+    searchResults.hidden = true;
+    if (!query.trim()) {
+      searchStatus.hidden = true;
+      return;
+    }
+    searchStatus.textContent = 'Searching…';
+    try {
+      const url = '/api/search?facets=false&size=50&type=segment&meeting=' + encodeURIComponent(meetingId)
+        + '&q=' + encodeURIComponent(query);
+      const found = await api('GET', url);
+      searchStatus.textContent = found.total === 0 ? 'Not found in this meeting.'
+        : found.total === 1 ? '1 passage' : found.total + ' passages';
+      searchResults.replaceChildren(...found.hits.map((hit) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'seek';
+        button.dataset.start = String(hit.startMs);
+        const time = document.createElement('span');
+        time.className = 'time';
+        time.textContent = clock(hit.startMs);
+        const snippet = document.createElement('span');
+        snippet.className = 'snippet';
+        // The snippet comes escaped by the server, with only <mark> added around matched words.
+        snippet.innerHTML = hit.snippet;
+        button.append(time, ' ', snippet);
+        item.append(button);
+        return item;
+      }));
+      searchResults.hidden = found.total === 0;
+    } catch (e) {
+      searchStatus.textContent = e.message || 'Search failed.';
+    }
+  }
+
+  if (searchForm) {
+    searchForm.addEventListener('submit', (e) => {
+      e.preventDefault();
+      searchMeeting(searchInput.value);
+    });
+  }
+
+  // A search hit links here with the second to play from (t) and what was searched for (q).
+  const arrival = new URLSearchParams(window.location.search);
+  const query = arrival.get('q');
+  if (query) {
+    if (searchInput) searchInput.value = query;
+    if (renderedStatus === 'done') searchMeeting(query);
+  }
+  const at = Number(arrival.get('t'));
+  if (player && at > 0 && savedPosition === null) {
+    const start = () => seek(at * 1000, true);
+    if (player.readyState >= 1) start();
+    else player.addEventListener('loadedmetadata', start, { once: true });
+  }
+
   // ---- Correcting a passage ----
 
   transcript.addEventListener('click', (e) => {

@@ -44,7 +44,7 @@ class MeetingIndexTests {
 
   @Test
   void findsASegmentByAStemmedWord() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     SearchResults results = index.search(SearchQuery.of("budgets"));
 
@@ -64,7 +64,7 @@ class MeetingIndexTests {
 
   @Test
   void unnamedSpeakersAreShownByTheirId() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     SearchHit hit = index.search(SearchQuery.of("wait")).hits().get(0);
 
@@ -74,7 +74,7 @@ class MeetingIndexTests {
 
   @Test
   void quotedPhrasesMatchOnlyTheWordsInOrder() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     assertThat(index.search(SearchQuery.of("\"marketing budget\"")).hits())
         .extracting(SearchHit::segmentId)
@@ -84,7 +84,7 @@ class MeetingIndexTests {
 
   @Test
   void everyWordMustMatch() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     assertThat(index.search(SearchQuery.of("percent summer")).total()).isZero();
     assertThat(index.search(SearchQuery.of("percent OR summer")).hits())
@@ -95,7 +95,7 @@ class MeetingIndexTests {
 
   @Test
   void findsTheMeetingByItsSummaryAndTitle() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     List<SearchHit> hits = index.search(SearchQuery.of("quarterly")).hits();
 
@@ -112,7 +112,7 @@ class MeetingIndexTests {
 
   @Test
   void findsActionItemsWithTheirOwner() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     List<SearchHit> hits = index.search(SearchQuery.of("spreadsheet")).hits();
 
@@ -130,7 +130,7 @@ class MeetingIndexTests {
 
   @Test
   void fieldsCanBeNamed() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     assertThat(index.search(SearchQuery.of("speaker:alice budget")).hits())
         .extracting(SearchHit::segmentId)
@@ -140,11 +140,11 @@ class MeetingIndexTests {
 
   @Test
   void reindexingReplacesTheMeeting() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
     long before = index.documentCount();
 
     Meeting edited = edited(planning(), "g2", "we need to trim the advertising spend");
-    index.index("m1", edited);
+    index.index("m1", edited, Audience.ADMINS);
 
     assertThat(index.search(SearchQuery.of("budget")).total()).isZero();
     assertThat(index.search(SearchQuery.of("advertising")).hits())
@@ -155,8 +155,8 @@ class MeetingIndexTests {
 
   @Test
   void deletingAMeetingRemovesAllItsEntries() {
-    index.index("m1", planning());
-    index.index("m2", standup());
+    index.index("m1", planning(), Audience.ADMINS);
+    index.index("m2", standup(), Audience.ADMINS);
 
     index.delete("m1");
 
@@ -169,8 +169,8 @@ class MeetingIndexTests {
   @Test
   void deletedMeetingNeverComesBack(@TempDir Path directory) {
     try (MeetingIndex onDisk = new MeetingIndex(directory)) {
-      onDisk.index("m1", planning());
-      onDisk.index("m2", standup());
+      onDisk.index("m1", planning(), Audience.ADMINS);
+      onDisk.index("m2", standup(), Audience.ADMINS);
       onDisk.delete("m1");
     }
 
@@ -184,7 +184,7 @@ class MeetingIndexTests {
   @Test
   void writesAreDurableWithoutAClose(@TempDir Path directory) throws Exception {
     MeetingIndex writing = new MeetingIndex(directory);
-    writing.index("m1", planning());
+    writing.index("m1", planning(), Audience.ADMINS);
 
     // A second reader of the same files sees the commit while the writer is still open.
     try (var reader = org.apache.lucene.index.DirectoryReader.open(FSDirectory.open(directory))) {
@@ -214,14 +214,14 @@ class MeetingIndexTests {
         "&& || !!"
       })
   void badQuerySyntaxIsSearchedAsWords(String text) {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     assertThatCode(() -> index.search(SearchQuery.of(text))).doesNotThrowAnyException();
   }
 
   @Test
   void unclosedQuotesStillFindTheWords() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     assertThat(index.search(SearchQuery.of("\"marketing budget")).hits())
         .extracting(SearchHit::segmentId)
@@ -230,7 +230,7 @@ class MeetingIndexTests {
 
   @Test
   void timesAreNotTakenForFields() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     assertThat(index.search(SearchQuery.of("10:30")).hits())
         .extracting(SearchHit::segmentId)
@@ -239,7 +239,7 @@ class MeetingIndexTests {
 
   @Test
   void stopWordsAloneFindNothing() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     assertThat(index.search(SearchQuery.of("the")).total()).isZero();
     assertThat(index.search(SearchQuery.of("   ")).total()).isZero();
@@ -255,7 +255,7 @@ class MeetingIndexTests {
                 segment(
                     "g1", "S1", 0, "<script>alert(\"budget\")</script> it's the budget & more")),
             Minutes.empty());
-    index.index("m1", hostile);
+    index.index("m1", hostile, Audience.ADMINS);
 
     List<SearchHit> hits = index.search(SearchQuery.of("budget")).hits();
 
@@ -281,7 +281,8 @@ class MeetingIndexTests {
             "Long",
             List.of(),
             List.of(segment("g1", "S1", 0, filler + "the budget is <late> " + filler)),
-            Minutes.empty()));
+            Minutes.empty()),
+        Audience.ADMINS);
 
     String snippet = index.search(SearchQuery.of("budget")).hits().get(0).snippet();
 
@@ -294,7 +295,7 @@ class MeetingIndexTests {
 
   @Test
   void snippetOfAHitOutsideTheTextIsItsEscapedOpening() {
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     List<SearchHit> hits = index.search(SearchQuery.of("speaker:alice")).hits();
 
@@ -306,16 +307,18 @@ class MeetingIndexTests {
 
   @Test
   void aMeetingFilterRestrictsHitsToThatMeeting() {
-    index.index("m1", planning());
-    index.index("m2", standup());
+    index.index("m1", planning(), Audience.ADMINS);
+    index.index("m2", standup(), Audience.ADMINS);
 
     assertThat(index.search(SearchQuery.of("budget")).hits())
         .extracting(SearchHit::meetingId)
         .containsExactlyInAnyOrder("m1", "m2");
-    assertThat(index.search(new SearchQuery("budget", "m2", 0, 20)).hits())
+    assertThat(index.search(SearchQuery.builder("budget").meeting("m2").page(0, 20).build()).hits())
         .extracting(SearchHit::meetingId)
         .containsExactly("m2");
-    assertThat(index.search(new SearchQuery("budget", "m3", 0, 20)).total()).isZero();
+    assertThat(
+            index.search(SearchQuery.builder("budget").meeting("m3").page(0, 20).build()).total())
+        .isZero();
   }
 
   @Test
@@ -324,15 +327,15 @@ class MeetingIndexTests {
         IntStream.range(0, 25)
             .mapToObj(i -> segment("g" + i, "S1", i * 1_000L, "budget item number " + i))
             .toList();
-    index.index("m1", meeting("Many", List.of(), segments, Minutes.empty()));
+    index.index("m1", meeting("Many", List.of(), segments, Minutes.empty()), Audience.ADMINS);
 
     List<String> seen = new ArrayList<>();
     for (int page = 0; page < 3; page++) {
-      SearchResults results = index.search(new SearchQuery("budget", null, page, 10));
+      SearchResults results = index.search(SearchQuery.builder("budget").page(page, 10).build());
       assertThat(results.total()).isEqualTo(25);
       results.hits().forEach(hit -> seen.add(hit.segmentId()));
     }
-    SearchResults beyond = index.search(new SearchQuery("budget", null, 3, 10));
+    SearchResults beyond = index.search(SearchQuery.builder("budget").page(3, 10).build());
 
     assertThat(seen).hasSize(25).doesNotHaveDuplicates();
     assertThat(beyond.total()).isEqualTo(25);
@@ -346,10 +349,12 @@ class MeetingIndexTests {
       String id = "m" + i;
       work.add(
           () -> {
-            index.index(id, planning());
-            index.index(id, planning());
+            index.index(id, planning(), Audience.ADMINS);
+            index.index(id, planning(), Audience.ADMINS);
             // Searchable as soon as index returns, from any thread.
-            return index.search(new SearchQuery("budget", id, 0, 10)).total();
+            return index
+                .search(SearchQuery.builder("budget").meeting(id).page(0, 10).build())
+                .total();
           });
       work.add(() -> index.search(SearchQuery.of("budget")).total() > 40 ? -1L : 1L);
     }
@@ -370,7 +375,7 @@ class MeetingIndexTests {
   void countsEverySegmentMeetingAndActionItem() {
     assertThat(index.documentCount()).isZero();
 
-    index.index("m1", planning());
+    index.index("m1", planning(), Audience.ADMINS);
 
     // Four segments, the meeting itself, one action item.
     assertThat(index.documentCount()).isEqualTo(6);
@@ -378,8 +383,8 @@ class MeetingIndexTests {
 
   @Test
   void deleteAllEmptiesTheIndex() {
-    index.index("m1", planning());
-    index.index("m2", standup());
+    index.index("m1", planning(), Audience.ADMINS);
+    index.index("m2", standup(), Audience.ADMINS);
 
     index.deleteAll();
 
@@ -392,7 +397,7 @@ class MeetingIndexTests {
   void aNewIndexHasTheCurrentSchema(@TempDir Path directory) {
     try (MeetingIndex created = new MeetingIndex(directory.resolve("index"))) {
       assertThat(created.isCurrentSchema()).isTrue();
-      created.index("m1", planning());
+      created.index("m1", planning(), Audience.ADMINS);
     }
     try (MeetingIndex reopened = new MeetingIndex(directory.resolve("index"))) {
       assertThat(reopened.isCurrentSchema()).isTrue();
@@ -403,20 +408,20 @@ class MeetingIndexTests {
   @Test
   void anIndexOfAnotherSchemaAsksForARebuild(@TempDir Path directory) throws Exception {
     try (MeetingIndex created = new MeetingIndex(directory)) {
-      created.index("m1", planning());
+      created.index("m1", planning(), Audience.ADMINS);
     }
     stampSchema(directory, "0");
 
     try (MeetingIndex reopened = new MeetingIndex(directory)) {
       assertThat(reopened.isCurrentSchema()).isFalse();
       // Indexing more does not make the old documents current.
-      reopened.index("m2", standup());
+      reopened.index("m2", standup(), Audience.ADMINS);
       assertThat(reopened.isCurrentSchema()).isFalse();
     }
     try (MeetingIndex rebuilt = new MeetingIndex(directory)) {
       assertThat(rebuilt.isCurrentSchema()).isFalse();
       rebuilt.deleteAll();
-      rebuilt.index("m1", planning());
+      rebuilt.index("m1", planning(), Audience.ADMINS);
       assertThat(rebuilt.isCurrentSchema()).isTrue();
     }
     try (MeetingIndex reopened = new MeetingIndex(directory)) {

@@ -19,19 +19,39 @@ final class ApplicationContexts {
    * environment, as command-line options should.
    */
   static ConfigurableApplicationContext start(WebApplicationType type, Map<String, ?> properties) {
-    SpringApplication application = new SpringApplication(VerbatimApplication.class);
-    application.setWebApplicationType(type);
-    application.setBannerMode(Banner.Mode.OFF);
     List<String> args = new ArrayList<>();
     if (type == WebApplicationType.NONE) {
-      // A batch command talks to its user directly; framework chatter would bury that.
-      args.add("--spring.main.log-startup-info=false");
-      args.add("--logging.level.root=WARN");
+      quiet(args);
       // One-shot commands keep nothing: no database on disk, no job workers.
       args.add("--spring.datasource.url=jdbc:h2:mem:verbatim-cli;DB_CLOSE_DELAY=-1");
       args.add("--verbatim.jobs.enabled=false");
       args.add("--verbatim.search.in-memory=true");
     }
+    return run(type, args, properties);
+  }
+
+  /**
+   * Starts the application without a web server or job workers on the data that {@code properties}
+   * name, for a command that maintains it, such as rebuilding the search index.
+   */
+  static ConfigurableApplicationContext startOnData(Map<String, ?> properties) {
+    List<String> args = new ArrayList<>();
+    quiet(args);
+    args.add("--verbatim.jobs.enabled=false");
+    return run(WebApplicationType.NONE, args, properties);
+  }
+
+  /** A batch command talks to its user directly; framework chatter would bury that. */
+  private static void quiet(List<String> args) {
+    args.add("--spring.main.log-startup-info=false");
+    args.add("--logging.level.root=WARN");
+  }
+
+  private static ConfigurableApplicationContext run(
+      WebApplicationType type, List<String> args, Map<String, ?> properties) {
+    SpringApplication application = new SpringApplication(VerbatimApplication.class);
+    application.setWebApplicationType(type);
+    application.setBannerMode(Banner.Mode.OFF);
     properties.forEach((key, value) -> args.add("--" + key + "=" + value));
     return application.run(args.toArray(String[]::new));
   }

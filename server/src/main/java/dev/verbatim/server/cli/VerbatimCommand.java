@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ProcessCommand.class,
       ServeCommand.class,
+      ReindexCommand.class,
       BenchCommand.class,
       BenchMinutesCommand.class,
       CommandLine.HelpCommand.class

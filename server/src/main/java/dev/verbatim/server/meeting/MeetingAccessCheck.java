@@ -1,5 +1,6 @@
 package dev.verbatim.server.meeting;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -36,6 +37,11 @@ class MeetingAccessCheck implements WebMvcConfigurer, HandlerInterceptor {
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
+    if (request.getDispatcherType() == DispatcherType.ASYNC) {
+      // The end of an event stream comes back through here; its access was checked when it
+      // opened, and the session may have ended since, as when the person signed out.
+      return true;
+    }
     if (!(handler instanceof HandlerMethod method)
         || !(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)
             instanceof String pattern)) {

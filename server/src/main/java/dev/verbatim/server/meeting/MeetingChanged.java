@@ -12,6 +12,8 @@ public record MeetingChanged(String meetingId, Change change) {
     PROCESSED,
     /** A person edited it. */
     EDITED,
+    /** Who may see it changed: it was shared, unshared, or opened to the organisation. */
+    ACCESS,
     /** It is gone, with its media. */
     DELETED
   }

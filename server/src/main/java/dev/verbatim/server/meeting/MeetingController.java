@@ -303,6 +303,7 @@ class MeetingController {
     LocalDate date = body.has("date") ? date(body.get("date").asString()) : header.date();
     if (body.has("orgVisible")) {
       shares.orgVisible(id, body.get("orgVisible").asBoolean());
+      publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
       audit.note("orgVisible=" + body.get("orgVisible").asBoolean());
     }
     // Who may view it is no news to the pages showing it; a new title or date is.

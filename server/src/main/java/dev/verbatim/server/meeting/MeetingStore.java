@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -123,6 +124,30 @@ public class MeetingStore {
         .param("key", contentKey)
         .query(String.class)
         .optional();
+  }
+
+  /**
+   * Who may see a meeting besides admins.
+   *
+   * @param ownerId null for a meeting from before accounts
+   * @param sharedWith the people it is shared with, to view or to edit
+   */
+  public record Visibility(@Nullable String ownerId, boolean orgVisible, Set<String> sharedWith) {}
+
+  public Visibility visibility(String id) {
+    Set<String> sharedWith =
+        Set.copyOf(
+            jdbc.sql("SELECT user_id FROM meeting_share WHERE meeting_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .list());
+    return jdbc.sql("SELECT owner_id, org_visible FROM meeting WHERE id = :id")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new Visibility(rs.getString("owner_id"), rs.getBoolean("org_visible"), sharedWith))
+        .optional()
+        .orElseThrow(() -> new MeetingNotFoundException("Meeting " + id));
   }
 
   /** The meeting's owner; empty for a meeting from before accounts (or none with this id). */

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +28,19 @@ import tools.jackson.databind.JsonNode;
 class ShareController {
 
   private final ShareStore shares;
+  private final ApplicationEventPublisher publisher;
   private final MeetingStore meetings;
   private final Accounts accounts;
   private final AuditTrail audit;
 
-  ShareController(ShareStore shares, MeetingStore meetings, Accounts accounts, AuditTrail audit) {
+  ShareController(
+      ShareStore shares,
+      MeetingStore meetings,
+      Accounts accounts,
+      AuditTrail audit,
+      ApplicationEventPublisher publisher) {
     this.shares = shares;
+    this.publisher = publisher;
     this.meetings = meetings;
     this.accounts = accounts;
     this.audit = audit;
@@ -71,6 +79,7 @@ class ShareController {
       throw new IllegalArgumentException("The owner may already do everything with the meeting.");
     }
     shares.share(id, person.id(), chosen);
+    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
     audit.note("user=" + person.email() + ", permission=" + chosen.value());
     return new ShareView(person.id(), person.email(), person.name(), chosen.value());
   }
@@ -84,6 +93,7 @@ class ShareController {
     if (!shares.unshare(id, person.id())) {
       throw new MeetingNotFoundException("Share of " + user);
     }
+    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
     audit.note("user=" + person.email());
     return ResponseEntity.noContent().build();
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.ApiClient.Response;
+import dev.verbatim.server.Members;
+import dev.verbatim.server.Members.Member;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
 import dev.verbatim.server.WebSession;
@@ -41,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 class AccessTests {
 
   static final Path DATA = TestData.directory("verbatim-access");
-  static final String PASSWORD = "correct horse battery";
+  static final String PASSWORD = Members.PASSWORD;
 
   @DynamicPropertySource
   static void data(DynamicPropertyRegistry registry) {
@@ -63,27 +65,12 @@ class AccessTests {
     admin = new ApiClient(port);
   }
 
-  /** A member with a session and a token of every scope. */
-  record Member(String id, String email, WebSession session, ApiClient api) {}
-
   Member member(String name) {
-    String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    Response created =
-        admin.post(
-            "/api/users", Map.of("email", email.toUpperCase(), "name", name, "password", PASSWORD));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(created.json().get("email").asString()).isEqualTo(email);
-    assertThat(created.json().get("role").asString()).isEqualTo("member");
-    WebSession session = WebSession.signedIn(port, email, PASSWORD);
-    String token =
-        token(session, "all", List.of("meetings:read", "meetings:write", "action-items:write"));
-    return new Member(created.json().get("id").asString(), email, session, admin.withToken(token));
+    return Members.create(admin, port, name);
   }
 
   static String token(WebSession session, String name, List<String> scopes) {
-    Response created = session.send("POST", "/api/tokens", Map.of("name", name, "scopes", scopes));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().get("token").asString();
+    return Members.token(session, name, scopes);
   }
 
   /** A meeting of the client's account, from a few bytes that no other test uploads. */

@@ -722,6 +722,71 @@ class MeetingPagesBrowserTests {
   }
 
   @Test
+  @Order(23)
+  void searchFindsTheMomentAndOpensTheMeetingPlayingThereWithTheWordsMarked() {
+    browser().get(uploadedMeeting());
+    WebElement word =
+        browser().findElements(By.cssSelector("#transcript .w")).stream()
+            .filter(w -> w.getText().matches("[a-z]{6,}"))
+            .skip(3)
+            .findFirst()
+            .orElseThrow();
+    String searched = word.getText();
+
+    browser().get(url("/search"));
+    assertThat(browser().findElement(By.id("search-start")).getText())
+        .contains("Search every meeting");
+    WebElement box = browser().findElement(By.id("search-q"));
+    box.sendKeys(searched);
+    box.submit();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".result-group")));
+    assertThat(browser().findElements(By.cssSelector(".snippet mark")))
+        .extracting(WebElement::getText)
+        .anyMatch(marked -> marked.equalsIgnoreCase(searched));
+    assertThat(browser().findElements(By.cssSelector(".facet"))).isNotEmpty();
+    assertThat(browser().findElements(By.cssSelector("main img"))).isEmpty();
+    assertNoAlert();
+    screenshot("23-search-results");
+
+    WebElement hit = browser().findElement(By.cssSelector(".hit[data-type=segment] .hit-link"));
+    String href = hit.getAttribute("href");
+    double at = Double.parseDouble(href.replaceAll(".*[?&]t=([0-9.]+).*", "$1"));
+    hit.click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript .w.hit")));
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            d ->
+                ((Number)
+                            js().executeScript(
+                                    "return document.getElementById('player').currentTime"))
+                        .doubleValue()
+                    >= at - 0.1);
+    double seconds =
+        ((Number)
+                js().executeScript(
+                        "const p = document.getElementById('player'); p.pause();"
+                            + " return p.currentTime;"))
+            .doubleValue();
+
+    assertThat(seconds).isCloseTo(at, within(1.5));
+    assertThat(browser().findElements(By.cssSelector("#transcript .w.hit")))
+        .extracting(WebElement::getText)
+        .anyMatch(marked -> marked.equalsIgnoreCase(searched));
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#meeting-search-results li")));
+    assertThat(browser().findElement(By.id("meeting-search-q")).getAttribute("value"))
+        .isEqualTo(searched);
+    screenshot("24-search-hit-opened");
+
+    browser().get(url("/search?q=zyzzyvaquux"));
+    assertThat(browser().findElement(By.id("search-empty")).getText()).contains("No matches");
+  }
+
+  @Test
   @Order(30)
   void signingOutEndsTheSession() {
     browser().get(url("/"));
