@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -78,7 +79,7 @@ public final class MeetingIndex implements AutoCloseable {
   private static final int SUGGESTION_CANDIDATES = 1_000;
 
   /** Fewer exact hits than this, and words that sound like the query's are looked for too. */
-  static final int SOUND_ALIKE_BELOW = 100;
+  static final int SOUND_ALIKE_BELOW = 20;
 
   /** Hits counted exactly up to this many; beyond, the total is "at least". */
   private static final int TOTAL_HITS_THRESHOLD = 1_000;
@@ -231,12 +232,13 @@ public final class MeetingIndex implements AutoCloseable {
    * One page of hits for {@code query}, in the order it asks for.
    *
    * <p>Words are first searched as written. Only when they match fewer than {@value
-   * #SOUND_ALIKE_BELOW} times are words that sound like them searched too: those rank below every
-   * exact hit anyway, past the pages anyone reads when there are more, and the common search stays
-   * as precise and as fast as an exact one.
+   * #SOUND_ALIKE_BELOW} times are words that sound like them searched too, and only for the query's
+   * words that are that rare in the index: those rank below every exact hit anyway, past the pages
+   * anyone reads when there are more, and the common search stays as precise and as fast as an
+   * exact one.
    */
   public SearchResults search(SearchQuery query) {
-    Compiled exact = query(query, false);
+    Compiled exact = query(query, word -> false);
     if (exact == null) {
       return SearchResults.none();
     }
@@ -249,7 +251,10 @@ public final class MeetingIndex implements AutoCloseable {
         Compiled compiled = exact;
         Found found = find(searcher, exact.all(), window, sort, query.facets());
         if (found.top().totalHits.value < SOUND_ALIKE_BELOW && exact.hasWords()) {
-          Compiled alike = query(query, true);
+          // Only words rarely written as such may have been misheard; "approval" in a thousand
+          // places is recognised well, and its sound-alikes would only add noise and time.
+          IndexReader reader = searcher.getIndexReader();
+          Compiled alike = query(query, word -> rare(reader, word));
           if (alike != null && !alike.all().equals(exact.all())) {
             compiled = alike;
             found = find(searcher, alike.all(), window, sort, query.facets());
@@ -317,7 +322,15 @@ public final class MeetingIndex implements AutoCloseable {
   private record Compiled(Query all, Query words, boolean hasWords) {}
 
   /** The Lucene queries for {@code query}, or null when nothing can match. */
-  private @Nullable Compiled query(SearchQuery query, boolean soundAlike) {
+  private static boolean rare(IndexReader reader, Query word) {
+    try {
+      return word instanceof TermQuery term && reader.docFreq(term.getTerm()) < SOUND_ALIKE_BELOW;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the search index", e);
+    }
+  }
+
+  private @Nullable Compiled query(SearchQuery query, Predicate<Query> soundAlike) {
     UserQuery typed =
         query.text().isBlank() ? null : UserQuery.parse(query.text(), analyzer, soundAlike);
     Query words = typed == null ? null : typed.query();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -41,9 +42,10 @@ record UserQuery(
   /**
    * The query for {@code text}; every word must match unless the syntax says otherwise.
    *
-   * @param soundAlike whether words may also match words that sound like them
+   * @param soundAlike which words, given as their exact query, may also match words that sound like
+   *     them
    */
-  static UserQuery parse(String text, Analyzer analyzer, boolean soundAlike) {
+  static UserQuery parse(String text, Analyzer analyzer, Predicate<Query> soundAlike) {
     LocalDate after = null;
     LocalDate before = null;
     StringBuilder words = new StringBuilder();
@@ -104,7 +106,7 @@ record UserQuery(
         .build();
   }
 
-  private static Query parsed(String text, Analyzer analyzer, boolean soundAlike) {
+  private static Query parsed(String text, Analyzer analyzer, Predicate<Query> soundAlike) {
     // QueryParser is not thread-safe and cheap to make: one per query.
     QueryParser parser = new LenientFieldParser(analyzer, soundAlike);
     parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -119,7 +121,7 @@ record UserQuery(
     }
   }
 
-  static Query plainWords(String text, Analyzer analyzer, boolean soundAlike) {
+  static Query plainWords(String text, Analyzer analyzer, Predicate<Query> soundAlike) {
     QueryBuilder builder = new QueryBuilder(analyzer);
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int clauses = 0;
@@ -127,7 +129,9 @@ record UserQuery(
       Query exact = builder.createBooleanQuery(MeetingDocuments.TEXT, word);
       // Null when nothing is left after analysis, such as a stop word or punctuation.
       if (exact != null) {
-        all.add(soundAlike ? SoundAlike.orLike(exact, word) : exact, BooleanClause.Occur.MUST);
+        all.add(
+            soundAlike.test(exact) ? SoundAlike.orLike(exact, word) : exact,
+            BooleanClause.Occur.MUST);
         clauses++;
       }
     }
@@ -141,9 +145,9 @@ record UserQuery(
    */
   private static final class LenientFieldParser extends QueryParser {
 
-    private final boolean soundAlike;
+    private final Predicate<Query> soundAlike;
 
-    LenientFieldParser(Analyzer analyzer, boolean soundAlike) {
+    LenientFieldParser(Analyzer analyzer, Predicate<Query> soundAlike) {
       super(MeetingDocuments.TEXT, analyzer);
       this.soundAlike = soundAlike;
     }
@@ -176,7 +180,7 @@ record UserQuery(
 
     private @Nullable Query textQuery(String queryText, boolean quoted) throws ParseException {
       Query exact = super.getFieldQuery(MeetingDocuments.TEXT, queryText, quoted);
-      if (exact == null || quoted || !soundAlike) {
+      if (exact == null || quoted || !soundAlike.test(exact)) {
         // A stop word, or a phrase, which means these words exactly.
         return exact;
       }
