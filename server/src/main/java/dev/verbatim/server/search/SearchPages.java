@@ -2,6 +2,8 @@ package dev.verbatim.server.search;
 
 import dev.verbatim.search.Facets;
 import dev.verbatim.search.SearchQuery;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -10,14 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The search page: a box with completions, facets to narrow by, and hits grouped by meeting, each
@@ -207,19 +208,21 @@ class SearchPages {
     return chips;
   }
 
+  /** The search page with this query, these filters and page; every value encoded whole. */
   static String link(String q, Map<String, String> filters, int page) {
-    MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+    StringJoiner query = new StringJoiner("&", "/search?", "").setEmptyValue("/search");
     if (!q.isBlank()) {
-      query.add("q", q);
+      query.add("q=" + encode(q));
     }
-    filters.forEach(query::add);
+    filters.forEach((name, value) -> query.add(encode(name) + "=" + encode(value)));
     if (page > 0) {
-      query.add("page", Integer.toString(page));
+      query.add("page=" + page);
     }
-    return UriComponentsBuilder.fromPath("/search")
-        .queryParams(query)
-        .encode()
-        .build()
-        .toUriString();
+    return query.toString();
+  }
+
+  private static String encode(String value) {
+    // Form encoding: "&", "=", "+" and "#" in a name or query stay part of it.
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
