@@ -50,6 +50,10 @@ class LongRecordingTests {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + (heapBytes >> 20) + "m",
                 "-XX:+UseSerialGC",
+                // JavaCPP caps the process's resident memory at four times the heap by default;
+                // with this deliberately tiny heap that is less than the JVM and the speech model
+                // need outside the heap, which is not what this test is about.
+                "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0",
                 "-Dverbatim.home=" + System.getProperty("verbatim.home"),
                 "-cp",
                 System.getProperty("java.class.path"),
