@@ -1,9 +1,11 @@
 package dev.verbatim.server;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * The web service's own settings; each feature module has its own record besides.
  *
  * @param data where the embedded database, media files and search index live by default
+ * @param publicUrl the address people reach Verbatim at, for links that leave the request:
+ *     webhooks, calendar feeds, exports. Unset, links use the address a request came to, or
+ *     localhost.
  * @param upload limits on what may be uploaded
  * @param jobs how processing jobs run
  * @param retention how long meetings and their recordings are kept
@@ -19,6 +24,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("verbatim")
 public record VerbatimProperties(
     @DefaultValue("data") Path data,
+    @Nullable URI publicUrl,
     @DefaultValue Upload upload,
     @DefaultValue Jobs jobs,
     @DefaultValue Retention retention) {

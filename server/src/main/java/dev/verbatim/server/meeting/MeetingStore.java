@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,11 +46,20 @@ public class MeetingStore {
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final TransactionTemplate transactions;
+  private final ActionItemStore actionItems;
+  private final ApplicationEventPublisher publisher;
 
-  MeetingStore(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions) {
+  MeetingStore(
+      JdbcClient jdbc,
+      JsonMapper json,
+      TransactionTemplate transactions,
+      ActionItemStore actionItems,
+      ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.json = json;
     this.transactions = transactions;
+    this.actionItems = actionItems;
+    this.publisher = publisher;
   }
 
   /**
@@ -73,7 +83,7 @@ public class MeetingStore {
    * Which meetings a caller may see, as a condition on {@code meeting m}: the same rule as {@link
    * MeetingAccess}, applied inside the query so that pages and counts hold only what they may.
    */
-  private static final String VISIBLE =
+  static final String VISIBLE =
       """
       (:admin OR m.owner_id = :me OR m.org_visible
        OR EXISTS (SELECT 1 FROM meeting_share s WHERE s.meeting_id = m.id AND s.user_id = :me))
@@ -263,7 +273,7 @@ public class MeetingStore {
    * that also completes the job, so a result is stored exactly once.
    */
   public void saveProcessed(String id, Meeting meeting) {
-    for (String table : List.of("speaker", "segment", "action_item", "decision")) {
+    for (String table : List.of("speaker", "segment", "decision")) {
       jdbc.sql("DELETE FROM " + table + " WHERE meeting_id = :id").param("id", id).update();
     }
     Minutes minutes = meeting.minutes();
@@ -309,14 +319,83 @@ public class MeetingStore {
     for (Segment segment : meeting.segments()) {
       insertSegment(id, segment, ordinal++);
     }
-    ordinal = 0;
-    for (ActionItem item : minutes.actionItems()) {
-      insertActionItem(id, item, ordinal++, false);
-    }
+    replaceActionItems(id, minutes.actionItems());
     ordinal = 0;
     for (Decision decision : minutes.decisions()) {
       insertDecision(id, decision, ordinal++, false);
     }
+    publisher.publishEvent(new MeetingCompleted(id));
+  }
+
+  /**
+   * Replaces the items processing found before with {@code found}, keeping every item a person or a
+   * task system has touched: confirmed, moved from open, or linked to a task. Those win over a
+   * newly found item with the same quote. Task systems hear of the difference only: an item found
+   * again with the same id is updated if it changed, and not mentioned if not.
+   */
+  private void replaceActionItems(String id, List<ActionItem> found) {
+    Map<String, TrackedActionItem> replaced = new LinkedHashMap<>();
+    Set<String> keptIds = new java.util.HashSet<>();
+    Set<String> keptQuotes = new java.util.HashSet<>();
+    for (TrackedActionItem item : actionItems.inMeeting(id)) {
+      boolean touched =
+          item.confirmed()
+              || item.status() != ActionItemStatus.OPEN
+              || item.externalId() != null
+              || item.externalUrl() != null;
+      if (touched) {
+        keptIds.add(item.itemId());
+        keptQuotes.add(item.quote());
+      } else {
+        replaced.put(item.itemId(), item);
+      }
+    }
+    for (String itemId : replaced.keySet()) {
+      jdbc.sql("DELETE FROM action_item WHERE meeting_id = :m AND id = :id")
+          .param("m", id)
+          .param("id", itemId)
+          .update();
+    }
+    int ordinal = nextOrdinal("action_item", id);
+    int fresh = 0;
+    for (ActionItem item : found) {
+      if (keptQuotes.contains(item.quote())) {
+        continue;
+      }
+      ActionItem stored = item;
+      while (keptIds.contains(stored.id())) {
+        stored = withId(item, item.id() + "-" + (++fresh));
+      }
+      TrackedActionItem before = replaced.remove(stored.id());
+      insertActionItem(id, stored, ordinal++, false, before == null ? 0 : before.version() + 1);
+      if (before == null) {
+        actionItems.published(ActionItemChanged.Kind.CREATED, id, stored.id());
+      } else if (!sameContent(before, stored)) {
+        actionItems.published(ActionItemChanged.Kind.UPDATED, id, stored.id());
+      }
+    }
+    replaced.values().forEach(actionItems::deleted);
+  }
+
+  private static boolean sameContent(TrackedActionItem before, ActionItem after) {
+    return before.text().equals(after.text())
+        && java.util.Objects.equals(before.owner(), after.owner())
+        && java.util.Objects.equals(before.due(), after.due())
+        && before.quote().equals(after.quote())
+        && before.startMs() == after.startMs();
+  }
+
+  private static ActionItem withId(ActionItem item, String id) {
+    return new ActionItem(
+        id,
+        item.text(),
+        item.owner(),
+        item.due(),
+        item.status(),
+        item.startMs(),
+        item.segmentIds(),
+        item.confidence(),
+        item.quote());
   }
 
   /** The whole meeting as the {@code verbatim/meeting@1} document describes it. */
@@ -501,6 +580,16 @@ public class MeetingStore {
                   .param("id", speakerId)
                   .update();
               String newOwner = name != null ? name : speakerId;
+              String oldOwner = old.get().isEmpty() ? speakerId : old.get();
+              List<String> handedOver =
+                  jdbc.sql(
+                          "SELECT id FROM action_item WHERE meeting_id = :m"
+                              + " AND (owner = :id OR owner = :old)")
+                      .param("m", meetingId)
+                      .param("id", speakerId)
+                      .param("old", oldOwner)
+                      .query(String.class)
+                      .list();
               jdbc.sql(
                       """
                       UPDATE action_item SET owner = :owner, version = version + 1,
@@ -511,8 +600,11 @@ public class MeetingStore {
                   .param("now", timestamp(Instant.now()))
                   .param("m", meetingId)
                   .param("id", speakerId)
-                  .param("old", old.get().isEmpty() ? speakerId : old.get())
+                  .param("old", oldOwner)
                   .update();
+              handedOver.forEach(
+                  itemId ->
+                      actionItems.published(ActionItemChanged.Kind.UPDATED, meetingId, itemId));
               touch(meetingId);
               return true;
             }));
@@ -558,8 +650,9 @@ public class MeetingStore {
                   return -2;
                 }
                 int ordinal = nextOrdinal("action_item", meetingId);
-                insertActionItem(meetingId, item, ordinal, confirmed);
+                insertActionItem(meetingId, item, ordinal, confirmed, 0);
                 touch(meetingId);
+                actionItems.published(ActionItemChanged.Kind.CREATED, meetingId, item.id());
                 return 0;
               }
               if (expectedVersion != null && !expectedVersion.equals(version.get())) {
@@ -583,20 +676,28 @@ public class MeetingStore {
                   .param("version", version.get())
                   .update();
               touch(meetingId);
+              actionItems.published(ActionItemChanged.Kind.UPDATED, meetingId, item.id());
               return version.get() + 1;
             });
     return result == null ? -2 : result;
   }
 
   public boolean deleteActionItem(String meetingId, String itemId) {
-    boolean deleted =
-        jdbc.sql("DELETE FROM action_item WHERE meeting_id = :m AND id = :id")
-                .param("m", meetingId)
-                .param("id", itemId)
-                .update()
-            == 1;
-    touch(meetingId);
-    return deleted;
+    return Boolean.TRUE.equals(
+        transactions.execute(
+            status -> {
+              Optional<TrackedActionItem> item = actionItems.find(meetingId, itemId);
+              if (item.isEmpty()) {
+                return false;
+              }
+              jdbc.sql("DELETE FROM action_item WHERE meeting_id = :m AND id = :id")
+                  .param("m", meetingId)
+                  .param("id", itemId)
+                  .update();
+              touch(meetingId);
+              actionItems.deleted(item.get());
+              return true;
+            }));
   }
 
   public void saveDecision(String meetingId, Decision decision, boolean confirmed) {
@@ -670,7 +771,17 @@ public class MeetingStore {
   }
 
   public boolean delete(String id) {
-    return jdbc.sql("DELETE FROM meeting WHERE id = :id").param("id", id).update() == 1;
+    return Boolean.TRUE.equals(
+        transactions.execute(
+            status -> {
+              List<TrackedActionItem> items = actionItems.inMeeting(id);
+              boolean deleted =
+                  jdbc.sql("DELETE FROM meeting WHERE id = :id").param("id", id).update() == 1;
+              if (deleted) {
+                items.forEach(actionItems::deleted);
+              }
+              return deleted;
+            }));
   }
 
   /** Meeting ids, oldest first, for rebuilding derived data. */
@@ -711,14 +822,17 @@ public class MeetingStore {
         .update();
   }
 
-  private void insertActionItem(String meetingId, ActionItem item, int ordinal, boolean confirmed) {
+  private void insertActionItem(
+      String meetingId, ActionItem item, int ordinal, boolean confirmed, int version) {
     jdbc.sql(
             """
             INSERT INTO action_item (meeting_id, id, ordinal, text, owner, due, status, start_ms,
-                                     segment_ids, confidence, quote, confirmed, updated_at)
+                                     segment_ids, confidence, quote, confirmed, version,
+                                     updated_at)
             VALUES (:m, :id, :ordinal, :text, :owner, :due, :status, :start, :segments,
-                    :confidence, :quote, :confirmed, :now)
+                    :confidence, :quote, :confirmed, :version, :now)
             """)
+        .param("version", version)
         .param("m", meetingId)
         .param("id", item.id())
         .param("ordinal", ordinal)
