@@ -133,8 +133,9 @@ final class DocxMinutes {
   private void actionItems() throws IOException {
     int at = 1100;
     int due = 1400;
-    int owner = 2000;
-    int[] widths = {TEXT_WIDTH - owner - due - at, owner, due, at};
+    int status = 1300;
+    int owner = 1800;
+    int[] widths = {TEXT_WIDTH - owner - due - status - at, owner, due, status, at};
     out.write(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"MinutesTable\"/><w:tblW w:w=\""
             + TEXT_WIDTH
@@ -143,7 +144,7 @@ final class DocxMinutes {
       out.write("<w:gridCol w:w=\"" + width + "\"/>");
     }
     out.write("</w:tblGrid>");
-    row(widths, true, "What", "Owner", "Due", "At");
+    row(widths, true, "What", "Owner", "Due", "Status", "At");
     for (ActionItem item : view.minutes().actionItems()) {
       row(
           widths,
@@ -151,6 +152,7 @@ final class DocxMinutes {
           MinutesView.oneLine(item.text()),
           view.owner(item),
           view.due(item),
+          MinutesView.status(item),
           view.time(item.startMs()));
     }
     out.write("</w:tbl>");

@@ -78,9 +78,11 @@ final class MarkdownMinutes {
   }
 
   private void actionItems() throws IOException {
-    line("| What | Owner | Due | At |");
-    line("| --- | --- | --- | --- |");
+    line("| What | Owner | Due | Status | At |");
+    line("| --- | --- | --- | --- | --- |");
     for (ActionItem item : view.minutes().actionItems()) {
+      String at = cell(view.time(item.startMs()));
+      String link = view.link(item.startMs());
       line(
           "| "
               + cell(MinutesView.oneLine(item.text()))
@@ -89,7 +91,10 @@ final class MarkdownMinutes {
               + " | "
               + cell(view.due(item))
               + " | "
-              + cell(view.time(item.startMs()))
+              + MinutesView.status(item)
+              + " | "
+              // Our own address: angle brackets keep any parenthesis in it from ending the link.
+              + (link == null ? at : "[" + at + "](<" + link + ">)")
               + " |");
     }
   }

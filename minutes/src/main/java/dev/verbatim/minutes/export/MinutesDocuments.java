@@ -71,7 +71,7 @@ public final class MinutesDocuments {
    * @throws UncheckedIOException when a document cannot be written
    */
   public List<Path> writeAll(Meeting meeting, Path directory) {
-    MinutesView view = view(meeting);
+    MinutesView view = view(meeting, null);
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(directory);
@@ -91,7 +91,18 @@ public final class MinutesDocuments {
    * closed: it belongs to the caller.
    */
   public void write(Meeting meeting, Format format, OutputStream out) throws IOException {
-    write(view(meeting), format, out);
+    write(view(meeting, null), format, out);
+  }
+
+  /**
+   * Writes one document whose action items link to the meeting's page at the second each was said,
+   * where the format can hold a link (Markdown and PDF).
+   *
+   * @param meetingLink the meeting page's absolute address; {@code ?t=SECONDS} is appended
+   */
+  public void write(Meeting meeting, Format format, OutputStream out, String meetingLink)
+      throws IOException {
+    write(view(meeting, meetingLink), format, out);
   }
 
   private static void write(MinutesView view, Format format, OutputStream out) throws IOException {
@@ -111,7 +122,7 @@ public final class MinutesDocuments {
     return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
   }
 
-  private MinutesView view(Meeting meeting) {
+  private MinutesView view(Meeting meeting, @Nullable String meetingLink) {
     String id = meeting.minutes().template();
     MinutesTemplate template =
         templates
@@ -125,7 +136,7 @@ public final class MinutesDocuments {
                       Minutes.GENERAL);
                   return templates.get(Minutes.GENERAL);
                 });
-    return new MinutesView(meeting, template);
+    return new MinutesView(meeting, template, meetingLink);
   }
 
   private interface Content {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A meeting as every document format shows it: display names, timestamps, the transcript lines and
@@ -37,10 +38,12 @@ final class MinutesView {
   private final MinutesTemplate template;
   private final Map<String, String> names = new HashMap<>();
   private final boolean hours;
+  private final @Nullable String meetingLink;
 
-  MinutesView(Meeting meeting, MinutesTemplate template) {
+  MinutesView(Meeting meeting, MinutesTemplate template, @Nullable String meetingLink) {
     this.meeting = meeting;
     this.template = template;
+    this.meetingLink = meetingLink;
     for (Speaker speaker : meeting.speakers()) {
       String name = speaker.name() == null ? "" : oneLine(speaker.name());
       names.put(speaker.id(), name.isEmpty() ? oneLine(speaker.id()) : name);
@@ -91,6 +94,23 @@ final class MinutesView {
 
   String due(ActionItem item) {
     return item.due() == null ? NONE : item.due().toString();
+  }
+
+  /** "Open", "In progress", "Done" or "Dismissed": where a task system or a person left it. */
+  static String status(ActionItem item) {
+    return switch (item.status()) {
+      case OPEN -> "Open";
+      case IN_PROGRESS -> "In progress";
+      case DONE -> "Done";
+      case DISMISSED -> "Dismissed";
+    };
+  }
+
+  /** The meeting page playing from {@code ms}, when the document is to carry links; else null. */
+  @Nullable String link(long ms) {
+    return meetingLink == null
+        ? null
+        : meetingLink + String.format(Locale.ROOT, "?t=%.1f", Math.max(0, ms) / 1000.0);
   }
 
   /** {@code mm:ss}, or {@code h:mm:ss} in a meeting of an hour or more. */

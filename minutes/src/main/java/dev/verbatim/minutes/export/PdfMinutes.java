@@ -23,6 +23,9 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
 import org.apache.pdfbox.util.Matrix;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +56,7 @@ final class PdfMinutes {
   private static final Color MUTED = new Color(0x66, 0x66, 0x66);
   private static final Color RULE = new Color(0xC8, 0xC8, 0xC8);
   private static final Color HEADER_FILL = new Color(0xEE, 0xEE, 0xEE);
+  private static final Color LINK = new Color(0x1A, 0x5F, 0xB4);
 
   /** Scratch storage beyond this goes to a temporary file. */
   private static final long IN_MEMORY_BYTES = 8L << 20;
@@ -160,22 +164,27 @@ final class PdfMinutes {
 
   private void actionItems() throws IOException {
     List<String[]> rows = new ArrayList<>();
+    List<@Nullable String[]> links = new ArrayList<>();
     for (ActionItem item : view.minutes().actionItems()) {
       rows.add(
           new String[] {
             MinutesView.oneLine(item.text()),
             view.owner(item),
             view.due(item),
+            MinutesView.status(item),
             view.time(item.startMs())
           });
+      links.add(new @Nullable String[] {null, null, null, null, view.link(item.startMs())});
     }
     float at = regular.width(view.time(view.meeting().durationMs()), BODY) + 2 * CELL_PADDING + 4;
     float due = regular.width("0000-00-00", BODY) + 2 * CELL_PADDING + 4;
-    float owner = 110;
+    float status = regular.width("In progress", BODY) + 2 * CELL_PADDING + 4;
+    float owner = 100;
     table(
-        new String[] {"What", "Owner", "Due", "At"},
-        new float[] {WIDTH - owner - due - at, owner, due, at},
-        rows);
+        new String[] {"What", "Owner", "Due", "Status", "At"},
+        new float[] {WIDTH - owner - due - status - at, owner, due, status, at},
+        rows,
+        links);
   }
 
   private void decisions() throws IOException {
@@ -273,13 +282,19 @@ final class PdfMinutes {
     y -= after;
   }
 
-  private void table(String[] header, float[] widths, List<String[]> rows) throws IOException {
+  /**
+   * @param links for each row, a link for each cell or null; a linked cell is drawn in the link
+   *     colour and clicking anywhere in it opens the address
+   */
+  private void table(
+      String[] header, float[] widths, List<String[]> rows, List<@Nullable String[]> links)
+      throws IOException {
     float leading = BODY * LEADING;
     // The header and a first row, or neither: a header alone at the foot of a page helps nobody.
     ensure(3 * leading + 4 * CELL_PADDING);
-    tableRow(header, widths, bold, true, leading);
-    for (String[] row : rows) {
-      tableRow(row, widths, regular, false, leading);
+    tableRow(header, widths, bold, true, leading, null);
+    for (int r = 0; r < rows.size(); r++) {
+      tableRow(rows.get(r), widths, regular, false, leading, links.get(r));
     }
     y -= 6;
   }
@@ -288,7 +303,13 @@ final class PdfMinutes {
    * Draws one table row, splitting it over pages when it does not fit, and repeating the header row
    * on each new page.
    */
-  private void tableRow(String[] cells, float[] widths, Face face, boolean header, float leading)
+  private void tableRow(
+      String[] cells,
+      float[] widths,
+      Face face,
+      boolean header,
+      float leading,
+      @Nullable String @Nullable [] links)
       throws IOException {
     List<List<List<Piece>>> wrapped = new ArrayList<>();
     int lines = 1;
@@ -305,7 +326,7 @@ final class PdfMinutes {
       if (fit < Math.min(lines - drawn, 2)) {
         newPage();
         if (!header) {
-          tableRow(headerCells, headerWidths, bold, true, leading);
+          tableRow(headerCells, headerWidths, bold, true, leading, null);
         }
         continue;
       }
@@ -320,9 +341,13 @@ final class PdfMinutes {
       float x = MARGIN;
       for (int c = 0; c < cells.length; c++) {
         List<List<Piece>> cell = wrapped.get(c);
+        String link = links == null ? null : links[c];
         for (int l = drawn; l < Math.min(drawn + count, cell.size()); l++) {
           float baseline = y - CELL_PADDING - (l - drawn) * leading - BODY;
-          drawLine(null, cell.get(l), x + CELL_PADDING, baseline, BODY, INK);
+          drawLine(null, cell.get(l), x + CELL_PADDING, baseline, BODY, link == null ? INK : LINK);
+        }
+        if (link != null) {
+          linkArea(new PDRectangle(x, y - height, widths[c], height), link);
         }
         x += widths[c];
       }
@@ -389,6 +414,23 @@ final class PdfMinutes {
     if (y - height < BOTTOM) {
       newPage();
     }
+  }
+
+  /** Makes an area of the current page open {@code uri} when clicked, with no visible border. */
+  private void linkArea(PDRectangle area, String uri) throws IOException {
+    PDActionURI action = new PDActionURI();
+    action.setURI(uri);
+    PDAnnotationLink annotation = new PDAnnotationLink();
+    annotation.setRectangle(area);
+    annotation.setAction(action);
+    PDBorderStyleDictionary border = new PDBorderStyleDictionary();
+    border.setWidth(0);
+    annotation.setBorderStyle(border);
+    currentPage().getAnnotations().add(annotation);
+  }
+
+  private PDPage currentPage() {
+    return document.getPage(document.getNumberOfPages() - 1);
   }
 
   private void newPage() throws IOException {

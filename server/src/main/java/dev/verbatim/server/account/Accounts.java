@@ -199,7 +199,8 @@ public class Accounts {
                 active.token().id()));
   }
 
-  static String sha256(String value) {
+  /** The hex SHA-256 of a secret, kept in its place so a copy of the database reveals none. */
+  public static String sha256(String value) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -81,6 +81,9 @@ class WebSecurity {
                         "/actuator/health",
                         "/actuator/health/**")
                     .permitAll()
+                    // Calendar apps cannot sign in: the feed checks its own token, or the caller.
+                    .requestMatchers(HttpMethod.GET, "/api/action-items.ics")
+                    .permitAll()
                     .requestMatchers("/actuator/**", "/users", "/admin/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit.csv")
@@ -99,7 +102,7 @@ class WebSecurity {
                     .access(adminWith(WRITE))
                     .requestMatchers(HttpMethod.POST, "/api/meetings/*/action-items")
                     .hasAnyAuthority(ACTION_ITEMS, WRITE)
-                    .requestMatchers(HttpMethod.PATCH, ACTION_ITEM_PATHS)
+                    .requestMatchers(HttpMethod.PATCH, ACTION_ITEM_PATHS, "/api/action-items/*")
                     .hasAnyAuthority(ACTION_ITEMS, WRITE)
                     .requestMatchers(HttpMethod.DELETE, ACTION_ITEM_PATHS)
                     .hasAnyAuthority(ACTION_ITEMS, WRITE)

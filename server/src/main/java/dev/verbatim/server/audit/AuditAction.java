@@ -38,6 +38,8 @@ public enum AuditAction {
   TOKEN_USE("token.use"),
   TOKEN_CREATE("token.create"),
   TOKEN_REVOKE("token.revoke"),
+  FEED_TOKEN_CREATE("feed-token.create"),
+  FEED_TOKEN_REVOKE("feed-token.revoke"),
   USER_CREATE("user.create"),
   /** Name or password changed by an admin. */
   USER_UPDATE("user.update"),

@@ -4,6 +4,7 @@ import dev.verbatim.core.Meeting;
 import dev.verbatim.minutes.export.MinutesDocuments;
 import dev.verbatim.server.audit.AuditAction;
 import dev.verbatim.server.audit.Audited;
+import dev.verbatim.server.meeting.MeetingLinks;
 import dev.verbatim.server.meeting.MeetingStore;
 import dev.verbatim.server.pipeline.MeetingDocuments;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,11 +37,17 @@ class ExportController {
   private final MeetingStore meetings;
   private final MinutesDocuments documents;
   private final MeetingDocuments json;
+  private final MeetingLinks links;
 
-  ExportController(MeetingStore meetings, MinutesDocuments documents, MeetingDocuments json) {
+  ExportController(
+      MeetingStore meetings,
+      MinutesDocuments documents,
+      MeetingDocuments json,
+      MeetingLinks links) {
     this.meetings = meetings;
     this.documents = documents;
     this.json = json;
+    this.links = links;
   }
 
   @Operation(summary = "Export as md, pdf, docx, vtt, srt, txt or json")
@@ -62,7 +69,7 @@ class ExportController {
         throw new IllegalArgumentException(
             "Unknown export format \"" + format + "\": use md, pdf, docx, vtt, srt, txt or json.");
       }
-      documents.write(meeting, chosen, out);
+      documents.write(meeting, chosen, out, links.meeting(id));
       type = MediaType.parseMediaType(chosen.mediaType());
     }
     String fileName = fileName(meeting.title()) + "." + key;

@@ -1,26 +1,19 @@
 package dev.verbatim.server.search;
 
+import static dev.verbatim.server.StoredMeetings.action;
+import static dev.verbatim.server.StoredMeetings.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verbatim.core.ActionItem;
-import dev.verbatim.core.ActionItemStatus;
-import dev.verbatim.core.Meeting;
-import dev.verbatim.core.Minutes;
-import dev.verbatim.core.Segment;
-import dev.verbatim.core.Source;
-import dev.verbatim.core.Speaker;
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.ApiClient.Response;
 import dev.verbatim.server.Members;
+import dev.verbatim.server.StoredMeetings;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
-import dev.verbatim.server.meeting.MeetingChanged;
-import dev.verbatim.server.meeting.MeetingStatus;
 import dev.verbatim.server.meeting.MeetingStore;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -28,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,6 +56,7 @@ class SearchApiTests {
   @Autowired MeetingStore meetings;
   @Autowired ApplicationEventPublisher publisher;
 
+  StoredMeetings stored;
   ApiClient admin;
   ApiClient ana;
   ApiClient bo;
@@ -72,11 +65,12 @@ class SearchApiTests {
 
   @BeforeAll
   void twoMembersWithAMeetingEach() throws IOException {
+    stored = new StoredMeetings(meetings, publisher, DATA);
     admin = new ApiClient(port);
     ana = member("Ana");
     bo = member("Bo");
     anasMeeting =
-        processed(
+        stored.processed(
             ana,
             "Zeppelin budget review",
             List.of(
@@ -84,7 +78,7 @@ class SearchApiTests {
                 line("Lin", 12_400, "i will redo the zeppelin numbers by friday")),
             List.of(action("Redo the zeppelin numbers", "Lin", TODAY.with(DayOfWeek.FRIDAY))));
     bosMeeting =
-        processed(
+        stored.processed(
             bo,
             "Zeppelin hangar",
             List.of(line("Bo", 0, "the zeppelin hangar lease ends in june")),
@@ -190,7 +184,7 @@ class SearchApiTests {
   @Test
   void deletedMeetingsAreNeverFound() throws IOException {
     String doomed =
-        processed(ana, "Doomed", List.of(line("Ana", 0, "the xylophone order")), List.of());
+        stored.processed(ana, "Doomed", List.of(line("Ana", 0, "the xylophone order")), List.of());
     assertThat(meetingsFound(ana, "xylophone")).containsExactly(doomed);
 
     assertThat(ana.delete("/api/meetings/" + doomed).status()).isEqualTo(204);
@@ -283,75 +277,5 @@ class SearchApiTests {
     Members.Member member = Members.create(admin, port, name);
     clients.put(member.id(), member.api());
     return member.id();
-  }
-
-  record Line(String speaker, long startMs, String text) {}
-
-  private static Line line(String speaker, long startMs, String text) {
-    return new Line(speaker, startMs, text);
-  }
-
-  private static ActionItem action(String text, String owner, LocalDate due) {
-    return new ActionItem(
-        "a1", text, owner, due, ActionItemStatus.OPEN, 0, List.of("g1"), 0.9, text);
-  }
-
-  /**
-   * Uploads a recording as {@code api}'s and stores a transcript for it as a finished job would.
-   */
-  private String processed(ApiClient api, String title, List<Line> lines, List<ActionItem> actions)
-      throws IOException {
-    Path file = Files.createTempFile(DATA, "recording", ".wav");
-    Files.writeString(file, "not really audio " + UUID.randomUUID(), StandardCharsets.UTF_8);
-    Response created = api.upload(List.of(file), Map.of("title", title, "date", "2025-03-14"));
-    assertThat(created.status()).as(created.body()).isEqualTo(202);
-    String id = created.json().get("id").asString();
-    List<Speaker> speakers = new ArrayList<>();
-    List<Segment> segments = new ArrayList<>();
-    for (Line line : lines) {
-      String speakerId =
-          speakers.stream()
-              .filter(s -> line.speaker().equals(s.name()))
-              .map(Speaker::id)
-              .findFirst()
-              .orElseGet(
-                  () -> {
-                    String sid = "S" + (speakers.size() + 1);
-                    speakers.add(new Speaker(sid, line.speaker(), 1_000));
-                    return sid;
-                  });
-      segments.add(
-          new Segment(
-              "g" + (segments.size() + 1),
-              speakerId,
-              line.startMs(),
-              line.startMs() + 3_000,
-              line.text(),
-              List.of()));
-    }
-    Meeting meeting =
-        new Meeting(
-            Meeting.SCHEMA,
-            id,
-            title,
-            LocalDate.of(2025, 3, 14),
-            60_000,
-            "en",
-            new Source(List.of()),
-            speakers,
-            segments,
-            new Minutes(
-                Minutes.GENERAL,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("zeppelin"),
-                List.of(),
-                actions,
-                List.of()));
-    meetings.saveProcessed(id, meeting);
-    meetings.progress(id, MeetingStatus.DONE, null, 1.0);
-    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.PROCESSED));
-    return id;
   }
 }
