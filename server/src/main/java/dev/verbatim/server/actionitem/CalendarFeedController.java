@@ -46,14 +46,14 @@ class CalendarFeedController {
   /** Items read from the database at a time while the feed streams. */
   private static final int CHUNK = 500;
 
-  private final FeedTokens tokens;
+  private final FeedTokenStore tokens;
   private final ActionItemStore items;
   private final Callers callers;
   private final MeetingLinks links;
   private final AuditTrail audit;
 
   CalendarFeedController(
-      FeedTokens tokens,
+      FeedTokenStore tokens,
       ActionItemStore items,
       Callers callers,
       MeetingLinks links,

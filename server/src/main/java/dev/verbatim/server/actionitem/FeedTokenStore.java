@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * old.
  */
 @Repository
-class FeedTokens {
+class FeedTokenStore {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,7 +30,7 @@ class FeedTokens {
   private final Accounts accounts;
   private final Clock clock;
 
-  FeedTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+  FeedTokenStore(JdbcClient jdbc, Accounts accounts, Clock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.clock = clock;
@@ -72,7 +72,7 @@ class FeedTokens {
         .optional()
         .flatMap(accounts::find)
         .filter(user -> !user.disabled())
-        .map(FeedTokens::reader);
+        .map(FeedTokenStore::reader);
   }
 
   private static Caller reader(User user) {
