@@ -8,10 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -75,53 +76,78 @@ public class ActionItemStore {
    */
   public List<TrackedActionItem> list(
       Caller viewer, Filter filter, @Nullable Cursor after, int limit) {
-    StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ").append(MeetingStore.VISIBLE);
-    List<Object[]> params = new ArrayList<>();
-    params.add(new Object[] {"admin", viewer.admin()});
-    params.add(new Object[] {"me", viewer.id()});
-    if (filter.owner() != null) {
-      sql.append(" AND LOWER(a.owner) = :owner");
-      params.add(new Object[] {"owner", filter.owner().toLowerCase(Locale.ROOT)});
-    }
-    if (!filter.statuses().isEmpty()) {
-      sql.append(" AND a.status IN (:statuses)");
-      params.add(
-          new Object[] {
-            "statuses", filter.statuses().stream().map(ActionItemStore::status).toList()
-          });
-    }
-    if (filter.dueBefore() != null) {
-      sql.append(" AND a.due < :dueBefore");
-      params.add(new Object[] {"dueBefore", filter.dueBefore()});
-    }
-    if (filter.dueAfter() != null) {
-      sql.append(" AND a.due > :dueAfter");
-      params.add(new Object[] {"dueAfter", filter.dueAfter()});
-    }
-    if (filter.meetingId() != null) {
-      sql.append(" AND a.meeting_id = :meeting");
-      params.add(new Object[] {"meeting", filter.meetingId()});
-    }
-    if (filter.updatedSince() != null) {
-      sql.append(" AND a.updated_at >= :since");
-      params.add(new Object[] {"since", MeetingStore.timestamp(filter.updatedSince())});
-    }
+    Query query = where(viewer, filter);
     if (after != null) {
-      sql.append(
+      query.sql.append(
           """
            AND (a.updated_at > :t OR (a.updated_at = :t
                 AND (a.meeting_id > :cm OR (a.meeting_id = :cm AND a.id > :ci))))
           """);
-      params.add(new Object[] {"t", MeetingStore.timestamp(after.updatedAt())});
-      params.add(new Object[] {"cm", after.meetingId()});
-      params.add(new Object[] {"ci", after.itemId()});
+      query.params.put("t", MeetingStore.timestamp(after.updatedAt()));
+      query.params.put("cm", after.meetingId());
+      query.params.put("ci", after.itemId());
     }
-    sql.append(" ORDER BY a.updated_at, a.meeting_id, a.id LIMIT :limit");
-    JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
-    for (Object[] p : params) {
-      statement = statement.param((String) p[0], p[1]);
+    query.sql.append(" ORDER BY a.updated_at, a.meeting_id, a.id LIMIT :limit");
+    return query.run(limit);
+  }
+
+  /**
+   * The first {@code limit} items the viewer may see that match the filter, soonest due first, then
+   * those without a due date from the newest meetings: the order of a to-do list.
+   */
+  public List<TrackedActionItem> byDue(Caller viewer, Filter filter, int limit) {
+    Query query = where(viewer, filter);
+    query.sql.append(
+        " ORDER BY CASE WHEN a.due IS NULL THEN 1 ELSE 0 END, a.due, m.meeting_date DESC,"
+            + " a.meeting_id, a.ordinal LIMIT :limit");
+    return query.run(limit);
+  }
+
+  /** A query being built: its text and its named parameters. */
+  private final class Query {
+    final StringBuilder sql = new StringBuilder(SELECT);
+    final Map<String, Object> params = new HashMap<>();
+
+    List<TrackedActionItem> run(int limit) {
+      return jdbc.sql(sql.toString())
+          .params(params)
+          .param("limit", limit)
+          .query((rs, n) -> tracked(rs))
+          .list();
     }
-    return statement.query((rs, n) -> tracked(rs)).list();
+  }
+
+  private Query where(Caller viewer, Filter filter) {
+    Query query = new Query();
+    query.sql.append(" WHERE ").append(MeetingStore.VISIBLE);
+    query.params.put("admin", viewer.admin());
+    query.params.put("me", viewer.id());
+    if (filter.owner() != null) {
+      query.sql.append(" AND LOWER(a.owner) = :owner");
+      query.params.put("owner", filter.owner().toLowerCase(Locale.ROOT));
+    }
+    if (!filter.statuses().isEmpty()) {
+      query.sql.append(" AND a.status IN (:statuses)");
+      query.params.put(
+          "statuses", filter.statuses().stream().map(ActionItemStore::status).toList());
+    }
+    if (filter.dueBefore() != null) {
+      query.sql.append(" AND a.due < :dueBefore");
+      query.params.put("dueBefore", filter.dueBefore());
+    }
+    if (filter.dueAfter() != null) {
+      query.sql.append(" AND a.due > :dueAfter");
+      query.params.put("dueAfter", filter.dueAfter());
+    }
+    if (filter.meetingId() != null) {
+      query.sql.append(" AND a.meeting_id = :meeting");
+      query.params.put("meeting", filter.meetingId());
+    }
+    if (filter.updatedSince() != null) {
+      query.sql.append(" AND a.updated_at >= :since");
+      query.params.put("since", MeetingStore.timestamp(filter.updatedSince()));
+    }
+    return query;
   }
 
   /**

@@ -1,12 +1,12 @@
 package dev.verbatim.server.web;
 
 /** Times as people read them on a page: {@code 1:02:03} or {@code 2:03}. */
-final class Clock {
+public final class Clock {
 
   private Clock() {}
 
   /** Hours only when there are any, so short meetings read {@code 4:05}. */
-  static String of(long ms) {
+  public static String of(long ms) {
     long seconds = Math.max(0, ms) / 1000;
     long h = seconds / 3600;
     long m = seconds / 60 % 60;

@@ -787,6 +787,48 @@ class MeetingPagesBrowserTests {
   }
 
   @Test
+  @Order(24)
+  void theActionItemsPageMovesAnItemAlongAndOffersACalendarFeed() throws Exception {
+    browser().get(url("/"));
+    browser().findElement(By.linkText("Action items")).click();
+    new Select(browser().findElement(By.name("who"))).selectByValue("everyone");
+    new Select(browser().findElement(By.name("show"))).selectByValue("all");
+    browser().findElement(By.cssSelector("#action-filter button[type=submit]")).click();
+    By first = By.cssSelector("#action-item-table tbody tr");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(first));
+    String id = browser().findElement(first).getAttribute("data-id");
+    By row = By.cssSelector("#action-item-table tr[data-id='" + id + "']");
+
+    new Select(browser().findElement(row).findElement(By.cssSelector(".status-select")))
+        .selectByValue("done");
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.attributeContains(row, "class", "status-done"));
+    screenshot("24-action-items");
+    browser().navigate().refresh();
+    assertThat(
+            new Select(browser().findElement(row).findElement(By.cssSelector(".status-select")))
+                .getFirstSelectedOption()
+                .getDomProperty("value"))
+        .isEqualTo("done");
+    assertThat(http("GET", "/api/action-items/" + id, null, Map.of()).body())
+        .contains("\"status\":\"done\"");
+
+    browser().findElement(By.id("new-feed")).click();
+    By feed = By.id("feed-url");
+    waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(feed));
+    String address = browser().findElement(feed).getText();
+    assertThat(address).contains("/api/action-items.ics?token=vbf_");
+    // Without the browser's session or a token, as a calendar app fetches it.
+    HttpResponse<String> calendar =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(address)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(calendar.statusCode()).isEqualTo(200);
+    assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR");
+  }
+
+  @Test
   @Order(30)
   void signingOutEndsTheSession() {
     browser().get(url("/"));
