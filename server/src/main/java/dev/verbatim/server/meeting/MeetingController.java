@@ -58,6 +58,7 @@ class MeetingController {
   private static final int MAX_PAGE = 100;
   private static final int MAX_TEXT = 2000;
 
+  private final ActionItemStore actionItems;
   private final MeetingStore meetings;
   private final MediaStorage storage;
   private final MeetingEvents events;
@@ -74,6 +75,7 @@ class MeetingController {
 
   MeetingController(
       MeetingStore meetings,
+      ActionItemStore actionItems,
       MediaStorage storage,
       MeetingEvents events,
       Processing processing,
@@ -87,6 +89,7 @@ class MeetingController {
       VerbatimProperties properties,
       AuditTrail audit) {
     this.meetings = meetings;
+    this.actionItems = actionItems;
     this.storage = storage;
     this.events = events;
     this.processing = processing;
@@ -143,6 +146,7 @@ class MeetingController {
     document.put("error", header.error());
     ObjectNode minutes = (ObjectNode) document.get("minutes");
     markConfirmed(minutes.withArray("actionItems"), meetings.actionItems(id));
+    tracking(minutes.withArray("actionItems"), actionItems.inMeeting(id));
     markConfirmed(minutes.withArray("decisions"), meetings.decisions(id));
     boolean mediaRemoved = header.mediaDeletedAt() != null;
     if (mediaRemoved) {
@@ -186,6 +190,18 @@ class MeetingController {
 
   private static @Nullable String instant(java.time.@Nullable Instant instant) {
     return instant == null ? null : instant.toString();
+  }
+
+  /** What task systems see of each item: its id across meetings and the task made of it. */
+  private static void tracking(
+      tools.jackson.databind.node.ArrayNode items, List<TrackedActionItem> rows) {
+    for (int i = 0; i < items.size() && i < rows.size(); i++) {
+      ObjectNode item = (ObjectNode) items.get(i);
+      TrackedActionItem row = rows.get(i);
+      item.put("trackingId", row.id());
+      item.put("externalId", row.externalId());
+      item.put("externalUrl", row.externalUrl());
+    }
   }
 
   private static void markConfirmed(

@@ -180,6 +180,8 @@ class ActionItemApiTests {
     JsonNode meeting = ana.api().get("/api/meetings/" + anasMeeting).json();
     JsonNode items = meeting.get("minutes").get("actionItems");
     assertThat(items.findValuesAsString("status")).contains("done");
+    assertThat(items.findValuesAsString("externalId")).contains("JIRA-42");
+    assertThat(items.findValuesAsString("trackingId")).contains(id);
     String markdown = ana.api().get("/api/meetings/" + anasMeeting + "/export/md").body();
     assertThat(markdown).contains("Book the room").containsIgnoringCase("done");
     assertThat(markdown).contains("/meetings/" + anasMeeting + "?t=30.0");
