@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The webhook tests on a real PostgreSQL server (an embedded one, started for this class): the
  * outbox's queries, claims and transactions as production runs them there.
  */
-class PostgresWebhookTests extends WebhookTests {
+class PostgresWebhookTests extends WebhookContract {
 
   static final Path PG_DATA = TestData.directory("verbatim-webhooks-pg");
   static final EmbeddedPostgres POSTGRES = start();

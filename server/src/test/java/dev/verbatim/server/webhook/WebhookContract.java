@@ -12,7 +12,6 @@ import dev.verbatim.core.Speaker;
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.ApiClient.Response;
 import dev.verbatim.server.Members;
-import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
 import dev.verbatim.server.WebSession;
 import dev.verbatim.server.actionitem.ActionItemResource;
@@ -24,7 +23,6 @@ import dev.verbatim.server.meeting.TrackedActionItem;
 import dev.verbatim.server.pipeline.TrackLayout;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +52,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,23 +60,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Webhooks end to end, to a real HTTP receiver that checks each signature: what is sent for which
  * change, the outbox's transactions, retries while the receiver is down and the catch-up after,
  * giving up after a day and replaying, and who may manage subscriptions. The dispatcher does not
- * run on its schedule here: tests run it, on a clock they move, so nothing waits for a retry.
+ * run on its schedule here: tests run it, on a clock they move, so nothing waits for a retry. Run
+ * on H2 and PostgreSQL; each subclass gives its own data directory (the search index locks its
+ * own).
  */
 @SpringBootTest(
     classes = VerbatimApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"verbatim.jobs.enabled=false", "verbatim.webhooks.dispatch=false"})
-@Import(WebhookTests.Time.class)
+@Import(WebhookContract.Time.class)
 @ExtendWith(OutputCaptureExtension.class)
-class WebhookTests {
+abstract class WebhookContract {
 
-  static final Path DATA = TestData.directory("verbatim-webhooks");
   static final String SECRET = "a-receivers-secret-of-some-length";
-
-  @DynamicPropertySource
-  static void data(DynamicPropertyRegistry registry) {
-    registry.add("verbatim.data", DATA::toString);
-  }
 
   @TestConfiguration(proxyBeanMethods = false)
   static class Time {
