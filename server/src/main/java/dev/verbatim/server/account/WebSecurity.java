@@ -88,6 +88,11 @@ class WebSecurity {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit.csv")
                     .access(adminWith(READ))
+                    // Webhooks send every meeting's action items to wherever they point.
+                    .requestMatchers(HttpMethod.GET, "/api/webhooks", "/api/webhooks/**")
+                    .access(adminWith(READ))
+                    .requestMatchers("/api/webhooks", "/api/webhooks/**")
+                    .access(adminWith(WRITE))
                     .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/**")
                     .access(adminWith(READ))
                     .requestMatchers("/api/users", "/api/users/**")

@@ -46,6 +46,11 @@ public enum AuditAction {
   USER_ROLE("user.role"),
   USER_DISABLE("user.disable"),
   USER_ENABLE("user.enable"),
+  WEBHOOK_CREATE("webhook.create"),
+  /** URL, events, active or description changed, or the secret replaced. */
+  WEBHOOK_UPDATE("webhook.update"),
+  WEBHOOK_DELETE("webhook.delete"),
+  WEBHOOK_REPLAY("webhook.replay"),
   RETENTION_MEDIA_DELETE("retention.media-delete"),
   RETENTION_MEETING_DELETE("retention.meeting-delete");
 

@@ -10,7 +10,9 @@ public record AuditTarget(Kind kind, String id) {
     MEETING,
     USER,
     TOKEN,
-    GLOSSARY_TERM;
+    GLOSSARY_TERM,
+    WEBHOOK,
+    WEBHOOK_DELIVERY;
 
     public String value() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -565,7 +565,9 @@ class AccessTests {
             "GET /users",
             "GET /api/audit",
             "GET /api/audit.csv",
-            "GET /admin/audit");
+            "GET /admin/audit",
+            "POST /api/webhooks/deliveries/{deliveryId}/replay",
+            "GET /admin/webhooks");
 
     for (Route route : routes) {
       String path = route.path(meetingId);
@@ -589,6 +591,7 @@ class AccessTests {
           || route.pattern().startsWith("/api/users")
           || route.pattern().equals("/users")
           || route.pattern().startsWith("/api/audit")
+          || route.pattern().startsWith("/api/webhooks")
           || route.pattern().startsWith("/admin/")) {
         Response member = call(outsider.api(), route, path);
         assertThat(member.status())
