@@ -1,5 +1,6 @@
-// Sharing a meeting, for its owner and admins: with people (to view or to edit) and with the whole
-// organisation (to view). Names and addresses go into the page with textContent only.
+// Sharing a meeting, for its owner and admins: with people (to view or to edit), with the whole
+// organisation (to view), and by read-only share links for people without an account. Names and
+// addresses go into the page with textContent only.
 'use strict';
 
 (function () {
@@ -16,9 +17,11 @@
 
   async function load() {
     try {
-      const [meeting, shares] = await Promise.all([api('GET', base), api('GET', base + '/shares')]);
+      const [meeting, shares, links] = await Promise.all(
+        [api('GET', base), api('GET', base + '/shares'), api('GET', base + '/share-links')]);
       orgVisible.checked = !!(meeting.access && meeting.access.orgVisible);
       render(shares);
+      renderLinks(links);
     } catch (err) { toast(err.message, true); }
   }
 
@@ -65,6 +68,91 @@
     } catch (err) {
       orgVisible.checked = !orgVisible.checked;
       toast(err.message, true);
+    }
+  });
+
+  // ---- Share links ----
+
+  const linkList = document.getElementById('share-link-list');
+  const linkEmpty = document.getElementById('share-link-empty');
+  const linkForm = document.getElementById('share-link-form');
+  const created = document.getElementById('share-link-created');
+  const createdUrl = document.getElementById('share-link-url');
+
+  function day(instant) {
+    return instant ? instant.substring(0, 10) : '';
+  }
+
+  function renderLinks(links) {
+    linkList.replaceChildren();
+    linkEmpty.hidden = links.length > 0;
+    links.forEach((link) => {
+      const li = document.createElement('li');
+      li.className = 'share-link-row' + (link.state === 'active' ? '' : ' inactive');
+      li.dataset.link = link.id;
+      const name = document.createElement('span');
+      name.className = 'share-link-name';
+      name.textContent = link.name;
+      const about = document.createElement('span');
+      about.className = 'muted small';
+      const parts = [link.transcript ? 'transcript and recording' : 'minutes only',
+        link.exports ? 'downloads' : 'no downloads'];
+      if (link.state === 'revoked') parts.push('revoked ' + day(link.revokedAt));
+      else if (link.state === 'expired') parts.push('expired ' + day(link.expiresAt));
+      else parts.push(link.expiresAt ? 'until ' + day(link.expiresAt) : 'no expiry');
+      parts.push(link.views === 0 ? 'not opened yet'
+        : 'opened ' + link.views + (link.views === 1 ? ' time' : ' times') + ', last ' + day(link.lastViewedAt));
+      about.textContent = parts.join(' · ');
+      li.append(name, about);
+      if (link.state === 'active') {
+        const revoke = document.createElement('button');
+        revoke.type = 'button';
+        revoke.className = 'button small danger';
+        revoke.textContent = 'Revoke';
+        revoke.setAttribute('aria-label', 'Revoke the share link ' + link.name);
+        revoke.addEventListener('click', async () => {
+          try {
+            await api('DELETE', base + '/share-links/' + encodeURIComponent(link.id));
+            toast('The link "' + link.name + '" no longer works.');
+            created.hidden = true;
+            load();
+          } catch (err) { toast(err.message, true); }
+        });
+        li.append(revoke);
+      }
+      linkList.append(li);
+    });
+  }
+
+  linkForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const name = document.getElementById('share-link-name').value.trim();
+    const expiry = document.getElementById('share-link-expiry').value;
+    const body = {
+      transcript: document.getElementById('share-link-transcript').checked,
+      exports: document.getElementById('share-link-exports').checked,
+      expiresAt: expiry === 'never' ? null : new Date(Date.now() + Number(expiry) * 86400000).toISOString(),
+    };
+    if (name) body.name = name;
+    try {
+      const link = await api('POST', base + '/share-links', body);
+      createdUrl.value = link.url;
+      created.hidden = false;
+      createdUrl.focus();
+      createdUrl.select();
+      document.getElementById('share-link-name').value = '';
+      load();
+    } catch (err) { toast(err.message, true); }
+  });
+
+  document.getElementById('share-link-copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(createdUrl.value);
+      toast('Link copied.');
+    } catch (err) {
+      // Without clipboard access (plain HTTP, say) the selected text is there to copy by hand.
+      createdUrl.select();
+      toast('Press Ctrl+C (or ⌘C) to copy the selected link.');
     }
   });
 

@@ -199,7 +199,8 @@ public class Accounts {
                 active.token().id()));
   }
 
-  static String sha256(String value) {
+  /** A secret as it is kept: its SHA-256, in hex. API tokens and share-link tokens are. */
+  public static String sha256(String value) {
     try {
       return HexFormat.of()
           .formatHex(

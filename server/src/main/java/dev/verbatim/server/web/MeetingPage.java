@@ -100,7 +100,8 @@ record MeetingPage(
       List<Reviewed<Decision>> decisions,
       List<MediaFile> media,
       MeetingPages.TemplateOption template,
-      VerbatimProperties.Retention policy) {
+      VerbatimProperties.Retention policy,
+      String mediaUrl) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Speaker s : meeting.speakers()) {
       labels.put(s.id(), label(s));
@@ -119,7 +120,7 @@ record MeetingPage(
         actionItems.stream().map(MeetingPage::action).toList(),
         template,
         // Once retention removed the recordings, there is nothing to play.
-        header.mediaDeletedAt() != null ? null : player(meeting, media),
+        header.mediaDeletedAt() != null ? null : player(meeting, media, mediaUrl),
         Retention.of(header, policy));
   }
 
@@ -197,7 +198,7 @@ record MeetingPage(
         r.version());
   }
 
-  private static @Nullable Player player(Meeting meeting, List<MediaFile> media) {
+  private static @Nullable Player player(Meeting meeting, List<MediaFile> media, String mediaUrl) {
     if (media.isEmpty()) {
       return null;
     }
@@ -208,10 +209,6 @@ record MeetingPage(
             : first.mediaType();
     // One file per participant plays as the server's mix of them all (AAC in MP4).
     String mediaType = media.size() > 1 ? "audio/mp4" : type != null ? type : "";
-    return new Player(
-        "/api/meetings/" + meeting.id() + "/media",
-        mediaType,
-        mediaType.startsWith("video/"),
-        media.size());
+    return new Player(mediaUrl, mediaType, mediaType.startsWith("video/"), media.size());
   }
 }
