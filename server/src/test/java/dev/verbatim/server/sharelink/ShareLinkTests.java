@@ -119,6 +119,10 @@ class ShareLinkTests {
             "href=\"/\"",
             "/search");
     assertThat(page.body()).contains("<meta name=\"robots\" content=\"noindex");
+    assertThat(page.body().split("class=\"site-header\"", -1)).hasSize(2);
+    assertThat(owner.session().get("/meetings/" + id).body().split("class=\"site-header\"", -1))
+        .as("the meeting page keeps its one header")
+        .hasSize(2);
     assertThat(page.header("X-Robots-Tag")).contains("noindex");
     assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
     assertThat(page.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("JSESSION"));
