@@ -32,8 +32,8 @@ public class MeetingExports {
           "srt", MinutesDocuments.Format.SRT,
           "txt", MinutesDocuments.Format.TEXT);
 
-  /** Formats that are nothing but the transcript. */
-  private static final Set<String> TRANSCRIPTS = Set.of("vtt", "srt", "txt");
+  /** The minutes laid out by their template: they hold a transcript only if the meeting has one. */
+  private static final Set<String> MINUTES = Set.of("md", "pdf", "docx");
 
   private final MinutesDocuments documents;
   private final MeetingDocuments json;
@@ -43,9 +43,12 @@ public class MeetingExports {
     this.json = json;
   }
 
-  /** Whether the format is the transcript alone (subtitles, plain text), whatever its case. */
-  public static boolean transcriptOnly(String format) {
-    return TRANSCRIPTS.contains(format.toLowerCase(Locale.ROOT));
+  /**
+   * Whether the format is a minutes document (md, pdf, docx), whatever its case, rather than the
+   * transcript (subtitles, text) or the whole meeting document (json).
+   */
+  public static boolean minutesDocument(String format) {
+    return MINUTES.contains(format.toLowerCase(Locale.ROOT));
   }
 
   /**

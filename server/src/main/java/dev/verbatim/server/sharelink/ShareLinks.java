@@ -1,6 +1,7 @@
 package dev.verbatim.server.sharelink;
 
 import dev.verbatim.core.Meeting;
+import dev.verbatim.core.Minutes;
 import dev.verbatim.core.Source;
 import dev.verbatim.server.account.Accounts;
 import dev.verbatim.server.audit.AuditAction;
@@ -148,8 +149,9 @@ public class ShareLinks {
   }
 
   /**
-   * The meeting as the link shows it: without the transcript and the recordings' names for a link
-   * to the minutes only.
+   * The meeting as the link shows it: for a link to the minutes only, without the transcript (its
+   * segments, and the sentences the minutes keep of it), the evidence quoted for speakers' names,
+   * and the recordings' names.
    */
   public static Meeting shown(ShareLink link, Meeting meeting) {
     if (link.transcript()) {
@@ -165,7 +167,15 @@ public class ShareLinks {
         new Source(List.of()),
         meeting.speakers(),
         List.of(),
-        meeting.minutes());
+        new Minutes(
+            meeting.minutes().template(),
+            List.of(),
+            meeting.minutes().summary(),
+            meeting.minutes().chapters(),
+            meeting.minutes().keywords(),
+            meeting.minutes().decisions(),
+            meeting.minutes().actionItems(),
+            List.of()));
   }
 
   private static AuditActor actor(ShareLink link) {

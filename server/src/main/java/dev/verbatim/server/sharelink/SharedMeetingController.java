@@ -52,7 +52,8 @@ class SharedMeetingController {
     if (!link.exports()) {
       throw new MeetingForbiddenException("This share link does not allow downloads.");
     }
-    if (!link.transcript() && MeetingExports.transcriptOnly(format)) {
+    // The meeting document and the subtitles are the transcript, or hold it with every quote.
+    if (!link.transcript() && !MeetingExports.minutesDocument(format)) {
       throw new MeetingNotFoundException("The transcript of this minutes-only link");
     }
     Meeting meeting = ShareLinks.shown(link, meetings.load(link.meetingId()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Minutes;
 import dev.verbatim.core.Segment;
+import dev.verbatim.core.Sentence;
 import dev.verbatim.core.Source;
 import dev.verbatim.core.Speaker;
 import dev.verbatim.core.SummaryPoint;
@@ -237,7 +238,7 @@ class ShareLinkTests {
         .doesNotContain(SPOKEN, "<audio", "<video", "/media");
     assertThat(anonymous.get("/s/" + token + "/media").status()).isEqualTo(404);
     assertThat(anonymous.get("/s/" + token + "/export/vtt").status()).isEqualTo(404);
-    assertThat(anonymous.get("/s/" + token + "/export/json").body()).doesNotContain(SPOKEN);
+    assertThat(anonymous.get("/s/" + token + "/export/json").status()).isEqualTo(404);
     Response markdown = anonymous.get("/s/" + token + "/export/md");
     assertThat(markdown.status()).isEqualTo(200);
     assertThat(markdown.body()).contains("Redo the numbers").doesNotContain(SPOKEN);
@@ -261,6 +262,9 @@ class ShareLinkTests {
         .startsWith("attachment")
         .contains("Downloads.pdf");
     assertThat(anonymous.get("/s/" + open + "/export/exe").status()).isEqualTo(400);
+    assertThat(anonymous.get("/s/" + open + "/export/md").body())
+        .as("a link with the transcript downloads it in the minutes")
+        .contains(SPOKEN);
   }
 
   @Test
@@ -424,7 +428,9 @@ class ShareLinkTests {
             List.of(said),
             new Minutes(
                 Minutes.GENERAL,
-                List.of(),
+                List.of(
+                    new Sentence(
+                        "s1", "S1", 0, 3_000, "The " + SPOKEN + " lease.", false, List.of("g1"))),
                 List.of(new SummaryPoint("The budget needs another look", 0, List.of("g1"))),
                 List.of(),
                 List.of("budget"),
