@@ -13,6 +13,8 @@
   const empty = document.getElementById('share-empty');
   const orgVisible = document.getElementById('org-visible');
   const form = document.getElementById('share-form');
+  const created = document.getElementById('share-link-created');
+  const createdUrl = document.getElementById('share-link-url');
   if (!button || !panel) return;
 
   async function load() {
@@ -23,6 +25,24 @@
       render(shares);
       renderLinks(links);
     } catch (err) { toast(err.message, true); }
+  }
+
+  /** A button that deletes url, says done, and shows the panel afresh. */
+  function removal(text, label, url, done) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button small danger';
+    button.textContent = text;
+    button.setAttribute('aria-label', label);
+    button.addEventListener('click', async () => {
+      try {
+        await api('DELETE', url);
+        toast(done);
+        created.hidden = true;
+        load();
+      } catch (err) { toast(err.message, true); }
+    });
+    return button;
   }
 
   function render(shares) {
@@ -37,18 +57,8 @@
       const may = document.createElement('span');
       may.className = 'muted small';
       may.textContent = 'may ' + share.permission;
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'button small danger';
-      remove.textContent = 'Remove';
-      remove.setAttribute('aria-label', 'Stop sharing with ' + share.email);
-      remove.addEventListener('click', async () => {
-        try {
-          await api('DELETE', base + '/shares/' + encodeURIComponent(share.userId));
-          toast('No longer shared with ' + share.email + '.');
-          load();
-        } catch (err) { toast(err.message, true); }
-      });
+      const remove = removal('Remove', 'Stop sharing with ' + share.email,
+        base + '/shares/' + encodeURIComponent(share.userId), 'No longer shared with ' + share.email + '.');
       li.append(who, may, remove);
       list.append(li);
     });
@@ -76,8 +86,6 @@
   const linkList = document.getElementById('share-link-list');
   const linkEmpty = document.getElementById('share-link-empty');
   const linkForm = document.getElementById('share-link-form');
-  const created = document.getElementById('share-link-created');
-  const createdUrl = document.getElementById('share-link-url');
 
   function day(instant) {
     return instant ? instant.substring(0, 10) : '';
@@ -105,20 +113,8 @@
       about.textContent = parts.join(' · ');
       li.append(name, about);
       if (link.state === 'active') {
-        const revoke = document.createElement('button');
-        revoke.type = 'button';
-        revoke.className = 'button small danger';
-        revoke.textContent = 'Revoke';
-        revoke.setAttribute('aria-label', 'Revoke the share link ' + link.name);
-        revoke.addEventListener('click', async () => {
-          try {
-            await api('DELETE', base + '/share-links/' + encodeURIComponent(link.id));
-            toast('The link "' + link.name + '" no longer works.');
-            created.hidden = true;
-            load();
-          } catch (err) { toast(err.message, true); }
-        });
-        li.append(revoke);
+        li.append(removal('Revoke', 'Revoke the share link ' + link.name,
+          base + '/share-links/' + encodeURIComponent(link.id), 'The link "' + link.name + '" no longer works.'));
       }
       linkList.append(li);
     });

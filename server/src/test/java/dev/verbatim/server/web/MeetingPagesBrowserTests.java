@@ -203,18 +203,8 @@ class MeetingPagesBrowserTests {
   void clickingAWordSeeksThePlayerToIt() {
     browser().get(uploadedMeeting());
     List<WebElement> words = browser().findElements(By.cssSelector("#transcript .w"));
-    WebElement word = words.get(words.size() / 2);
-    long startMs = Long.parseLong(word.getAttribute("data-start"));
 
-    word.click();
-    double seconds =
-        ((Number)
-                js().executeScript(
-                        "const p = document.getElementById('player'); const t = p.currentTime;"
-                            + " p.pause(); return t;"))
-            .doubleValue();
-
-    assertThat(seconds).isCloseTo(startMs / 1000.0, within(0.3));
+    assertPlayerSeeksToClicked(words.get(words.size() / 2));
     screenshot("04-word-clicked");
   }
 
@@ -836,16 +826,7 @@ class MeetingPagesBrowserTests {
                         .intValue()
                     >= 1);
     List<WebElement> words = browser().findElements(By.cssSelector("#transcript .w"));
-    WebElement word = words.get(words.size() / 3);
-    long startMs = Long.parseLong(word.getAttribute("data-start"));
-    word.click();
-    double seconds =
-        ((Number)
-                js().executeScript(
-                        "const p = document.getElementById('player'); const t = p.currentTime;"
-                            + " p.pause(); return t;"))
-            .doubleValue();
-    assertThat(seconds).isCloseTo(startMs / 1000.0, within(0.3));
+    assertPlayerSeeksToClicked(words.get(words.size() / 3));
     screenshot("24-share-link-anonymous");
 
     String links = http("GET", "/api/meetings/" + id + "/share-links", null, Map.of()).body();
@@ -975,6 +956,19 @@ class MeetingPagesBrowserTests {
         .findElement(
             By.cssSelector("#speakers .speaker[data-speaker='" + speakerId + "'] .speaker-name"))
         .getText();
+  }
+
+  /** Clicks a word of the transcript; the player is then at its start (and paused again). */
+  private static void assertPlayerSeeksToClicked(WebElement word) {
+    long startMs = Long.parseLong(word.getAttribute("data-start"));
+    word.click();
+    double seconds =
+        ((Number)
+                js().executeScript(
+                        "const p = document.getElementById('player'); const t = p.currentTime;"
+                            + " p.pause(); return t;"))
+            .doubleValue();
+    assertThat(seconds).isCloseTo(startMs / 1000.0, within(0.3));
   }
 
   private void assertNoAlert() {
