@@ -199,7 +199,7 @@ public class Accounts {
                 active.token().id()));
   }
 
-  /** The hex SHA-256 of a secret, kept in its place so a copy of the database reveals none. */
+  /** A secret as it is kept: its SHA-256, in hex. API, feed and share-link tokens are. */
   public static String sha256(String value) {
     try {
       return HexFormat.of()

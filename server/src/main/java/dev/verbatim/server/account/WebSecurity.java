@@ -31,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may reach what. Pages use form sign-in and a server-side session; the API takes the same
  * session (the pages' scripts) or an API token. Open to all: the sign-in page, static assets and
- * the health checks that load balancers poll ({@code /api/health}, {@code /actuator/health}), and
- * the API description. Which meetings a caller may see is decided per meeting, by {@code
- * meeting.MeetingAccess}.
+ * the health checks that load balancers poll ({@code /api/health}, {@code /actuator/health}), the
+ * API description, and the pages of share links ({@code /s/{token}}, read-only, to one meeting).
+ * Which meetings a caller may see is decided per meeting, by {@code meeting.MeetingAccess}.
  *
  * <p>CSRF protection covers every state-changing request that a session authenticates: the token is
  * in the {@code XSRF-TOKEN} cookie, which scripts read and send back as {@code X-XSRF-TOKEN}.
@@ -48,6 +48,7 @@ class WebSecurity {
   private static final String ACTION_ITEMS =
       AccountPrincipal.scopeAuthority(Scope.ACTION_ITEMS_WRITE);
   private static final String ACTION_ITEM_PATHS = "/api/meetings/*/action-items/**";
+  private static final String[] SHARE_LINK_PATHS = {"/s/*", "/s/*/media", "/s/*/export/*"};
 
   @Bean
   SecurityFilterChain securityFilterChain(
@@ -83,6 +84,12 @@ class WebSecurity {
                     .permitAll()
                     // Calendar apps cannot sign in: the feed checks its own token, or the caller.
                     .requestMatchers(HttpMethod.GET, "/api/action-items.ics")
+                    .permitAll()
+                    // Share links: the unguessable token in the path is the permission; it opens
+                    // one meeting, read-only (sharelink.ShareLinks checks it on every request).
+                    .requestMatchers(HttpMethod.GET, SHARE_LINK_PATHS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, SHARE_LINK_PATHS)
                     .permitAll()
                     .requestMatchers("/actuator/**", "/users", "/admin/**")
                     .hasRole(Role.ADMIN.name())

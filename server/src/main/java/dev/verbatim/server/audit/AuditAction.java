@@ -30,6 +30,13 @@ public enum AuditAction {
   GLOSSARY_REVERT("glossary.revert"),
   SHARE_GRANT("share.grant"),
   SHARE_REVOKE("share.revoke"),
+  SHARE_LINK_CREATE("share-link.create"),
+  SHARE_LINK_REVOKE("share-link.revoke"),
+  /**
+   * A share link's page opened by whoever holds the link; once per link and address an hour. Its
+   * recording and downloads are recorded as {@code meeting.media} and {@code meeting.export}.
+   */
+  SHARE_LINK_VIEW("share-link.view"),
   LOGIN("login"),
   LOGIN_FAILED("login.failed"),
   LOGOUT("logout"),

@@ -70,6 +70,33 @@ public class AuditTrail {
   }
 
   /**
+   * Records an action of {@code actor} once per session, or without one once per actor, client
+   * address and target an hour: for readers without an account, such as those of a share link,
+   * whose every page view and range request would otherwise be a record of its own.
+   */
+  public void recordOnce(
+      AuditActor actor, AuditAction action, @Nullable AuditTarget target, @Nullable String detail) {
+    HttpServletRequest request = request();
+    if (request == null) {
+      record(actor, action, target, detail);
+      return;
+    }
+    String once =
+        actor.name()
+            + " "
+            + request.getRemoteAddr()
+            + " "
+            + action.value()
+            + " "
+            + (target == null ? "" : target.id());
+    if (seen(request, once)) {
+      return;
+    }
+    record(actor, action, target, detail);
+    remember(request, once);
+  }
+
+  /**
    * Adds words to the record that the current {@link Audited} method makes, for what its request
    * parameters do not say (the permission a share grants, say).
    */

@@ -88,7 +88,7 @@ public class ActionItemStore {
       query.params.put("ci", after.itemId());
     }
     query.sql.append(" ORDER BY a.updated_at, a.meeting_id, a.id LIMIT :limit");
-    return query.run(limit);
+    return run(query, limit);
   }
 
   /**
@@ -100,21 +100,21 @@ public class ActionItemStore {
     query.sql.append(
         " ORDER BY CASE WHEN a.due IS NULL THEN 1 ELSE 0 END, a.due, m.meeting_date DESC,"
             + " a.meeting_id, a.ordinal LIMIT :limit");
-    return query.run(limit);
+    return run(query, limit);
   }
 
   /** A query being built: its text and its named parameters. */
-  private final class Query {
+  private static final class Query {
     final StringBuilder sql = new StringBuilder(SELECT);
     final Map<String, Object> params = new HashMap<>();
+  }
 
-    List<TrackedActionItem> run(int limit) {
-      return jdbc.sql(sql.toString())
-          .params(params)
-          .param("limit", limit)
-          .query((rs, n) -> tracked(rs))
-          .list();
-    }
+  private List<TrackedActionItem> run(Query query, int limit) {
+    return jdbc.sql(query.sql.toString())
+        .params(query.params)
+        .param("limit", limit)
+        .query((rs, n) -> tracked(rs))
+        .list();
   }
 
   private Query where(Caller viewer, Filter filter) {

@@ -5,7 +5,6 @@ import dev.verbatim.core.ActionItemStatus;
 import dev.verbatim.core.Decision;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Segment;
-import dev.verbatim.core.SourceFile;
 import dev.verbatim.minutes.template.MinutesTemplates;
 import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.account.Caller;
@@ -15,7 +14,6 @@ import dev.verbatim.server.audit.AuditTrail;
 import dev.verbatim.server.audit.Audited;
 import dev.verbatim.server.events.MeetingEvent;
 import dev.verbatim.server.events.MeetingEvents;
-import dev.verbatim.server.storage.MediaStorage;
 import dev.verbatim.transcribe.edit.SegmentCorrection;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -26,11 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,7 +56,6 @@ class MeetingController {
 
   private final ActionItemStore actionItems;
   private final MeetingStore meetings;
-  private final MediaStorage storage;
   private final MeetingEvents events;
   private final Processing processing;
   private final ApplicationEventPublisher publisher;
@@ -72,11 +67,11 @@ class MeetingController {
   private final MeetingRemoval removal;
   private final VerbatimProperties.Retention retention;
   private final AuditTrail audit;
+  private final MeetingMedia media;
 
   MeetingController(
       MeetingStore meetings,
       ActionItemStore actionItems,
-      MediaStorage storage,
       MeetingEvents events,
       Processing processing,
       ApplicationEventPublisher publisher,
@@ -87,10 +82,10 @@ class MeetingController {
       Callers callers,
       MeetingRemoval removal,
       VerbatimProperties properties,
-      AuditTrail audit) {
+      AuditTrail audit,
+      MeetingMedia media) {
     this.meetings = meetings;
     this.actionItems = actionItems;
-    this.storage = storage;
     this.events = events;
     this.processing = processing;
     this.publisher = publisher;
@@ -102,6 +97,7 @@ class MeetingController {
     this.removal = removal;
     this.retention = properties.retention();
     this.audit = audit;
+    this.media = media;
   }
 
   /** A minutes layout a meeting can be written with. */
@@ -221,55 +217,7 @@ class MeetingController {
   ResponseEntity<Resource> media(
       @PathVariable String id, @RequestParam(required = false) @Nullable Integer file)
       throws IOException {
-    java.time.Instant removed = meetings.header(id).mediaDeletedAt();
-    if (removed != null) {
-      throw new MediaRemovedException(id, removed);
-    }
-    if (file == null) {
-      Optional<String> mix = meetings.playbackKey(id);
-      if (mix.isPresent()) {
-        return playable(storage.localFile(mix.get()), MediaType.parseMediaType("audio/mp4"));
-      }
-    }
-    int ordinal = file == null ? 0 : file;
-    List<MediaFile> files = meetings.media(id);
-    if (files.isEmpty()) {
-      meetings.header(id);
-    }
-    MediaFile chosen =
-        files.stream()
-            .filter(f -> f.ordinal() == ordinal)
-            .findFirst()
-            .orElseThrow(() -> new MeetingNotFoundException("Recording " + ordinal + " of " + id));
-    return playable(storage.localFile(chosen.storageKey()), mediaType(id, chosen));
-  }
-
-  /** Spring answers Range headers for a Resource body with 206 and the requested bytes. */
-  private static ResponseEntity<Resource> playable(java.nio.file.Path file, MediaType type) {
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-        .body(new FileSystemResource(file));
-  }
-
-  private MediaType mediaType(String id, MediaFile file) {
-    // The player asks for many ranges; each reads the probe only, not the whole meeting.
-    List<SourceFile> probed = meetings.source(id).files();
-    String type =
-        file.ordinal() < probed.size() ? probed.get(file.ordinal()).mediaType() : file.mediaType();
-    // Browsers play MP4-family QuickTime files only when told they are MP4, and Ogg recordings
-    // here are audio whatever the generic container type says.
-    if ("video/quicktime".equals(type)) {
-      return MediaType.parseMediaType("video/mp4");
-    }
-    if ("application/ogg".equals(type)) {
-      return MediaType.parseMediaType("audio/ogg");
-    }
-    try {
-      return type != null ? MediaType.parseMediaType(type) : MediaType.APPLICATION_OCTET_STREAM;
-    } catch (IllegalArgumentException e) {
-      return MediaType.APPLICATION_OCTET_STREAM;
-    }
+    return media.play(id, file);
   }
 
   @Operation(summary = "Server-Sent Events: job progress (stage, progress), done, failed, updated")

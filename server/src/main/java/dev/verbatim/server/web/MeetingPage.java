@@ -1,6 +1,5 @@
 package dev.verbatim.server.web;
 
-import dev.verbatim.core.ActionItem;
 import dev.verbatim.core.Chapter;
 import dev.verbatim.core.Decision;
 import dev.verbatim.core.Meeting;
@@ -11,6 +10,7 @@ import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.meeting.MediaFile;
 import dev.verbatim.server.meeting.MeetingHeader;
 import dev.verbatim.server.meeting.MeetingStore.Reviewed;
+import dev.verbatim.server.meeting.TrackedActionItem;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,7 +66,9 @@ record MeetingPage(
       long startMs,
       String time,
       boolean confirmed,
-      int version) {}
+      int version,
+      @Nullable String externalId,
+      @Nullable String externalUrl) {}
 
   /**
    * What the retention policy did or will do, as days (UTC, YYYY-MM-DD); null where it does not
@@ -96,11 +98,12 @@ record MeetingPage(
   static MeetingPage of(
       MeetingHeader header,
       Meeting meeting,
-      List<Reviewed<ActionItem>> actionItems,
+      List<TrackedActionItem> actionItems,
       List<Reviewed<Decision>> decisions,
       List<MediaFile> media,
       MeetingPages.TemplateOption template,
-      VerbatimProperties.Retention policy) {
+      VerbatimProperties.Retention policy,
+      String mediaUrl) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Speaker s : meeting.speakers()) {
       labels.put(s.id(), label(s));
@@ -119,7 +122,7 @@ record MeetingPage(
         actionItems.stream().map(MeetingPage::action).toList(),
         template,
         // Once retention removed the recordings, there is nothing to play.
-        header.mediaDeletedAt() != null ? null : player(meeting, media),
+        header.mediaDeletedAt() != null ? null : player(meeting, media, mediaUrl),
         Retention.of(header, policy));
   }
 
@@ -183,21 +186,22 @@ record MeetingPage(
     return new DecisionRow(d.id(), d.text(), d.startMs(), Clock.of(d.startMs()), r.confirmed());
   }
 
-  private static ActionRow action(Reviewed<ActionItem> r) {
-    ActionItem a = r.value();
+  private static ActionRow action(TrackedActionItem a) {
     return new ActionRow(
-        a.id(),
+        a.itemId(),
         a.text(),
         a.owner() != null ? a.owner() : "",
         a.due() != null ? a.due().toString() : "",
         a.status().name().toLowerCase(Locale.ROOT),
         a.startMs(),
         Clock.of(a.startMs()),
-        r.confirmed(),
-        r.version());
+        a.confirmed(),
+        a.version(),
+        a.externalId(),
+        a.externalUrl());
   }
 
-  private static @Nullable Player player(Meeting meeting, List<MediaFile> media) {
+  private static @Nullable Player player(Meeting meeting, List<MediaFile> media, String mediaUrl) {
     if (media.isEmpty()) {
       return null;
     }
@@ -208,10 +212,6 @@ record MeetingPage(
             : first.mediaType();
     // One file per participant plays as the server's mix of them all (AAC in MP4).
     String mediaType = media.size() > 1 ? "audio/mp4" : type != null ? type : "";
-    return new Player(
-        "/api/meetings/" + meeting.id() + "/media",
-        mediaType,
-        mediaType.startsWith("video/"),
-        media.size());
+    return new Player(mediaUrl, mediaType, mediaType.startsWith("video/"), media.size());
   }
 }

@@ -1,10 +1,7 @@
 package dev.verbatim.server.web;
 
-import dev.verbatim.core.Meeting;
 import dev.verbatim.minutes.MinutesProperties;
-import dev.verbatim.minutes.template.MinutesTemplate;
 import dev.verbatim.minutes.template.MinutesTemplates;
-import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.account.Caller;
 import dev.verbatim.server.account.Callers;
 import dev.verbatim.server.audit.AuditAction;
@@ -38,7 +35,7 @@ class MeetingPages {
   private final String defaultTemplate;
   private final Callers callers;
   private final MeetingAccess access;
-  private final VerbatimProperties.Retention retention;
+  private final MeetingPageLoader pages;
 
   MeetingPages(
       MeetingStore meetings,
@@ -46,11 +43,11 @@ class MeetingPages {
       MinutesProperties minutesProperties,
       Callers callers,
       MeetingAccess access,
-      VerbatimProperties properties) {
+      MeetingPageLoader pages) {
     this.meetings = meetings;
     this.callers = callers;
     this.access = access;
-    this.retention = properties.retention();
+    this.pages = pages;
     this.templates = templates;
     this.defaultTemplate = minutesProperties.minutes().defaultTemplate();
   }
@@ -130,18 +127,7 @@ class MeetingPages {
   }
 
   private MeetingPage page(String id) {
-    MeetingHeader header = meetings.header(id);
-    Meeting meeting = meetings.load(id);
-    String template = meeting.minutes().template();
-    return MeetingPage.of(
-        header,
-        meeting,
-        meetings.actionItems(id),
-        meetings.decisions(id),
-        meetings.media(id),
-        new TemplateOption(
-            template, templates.find(template).map(MinutesTemplate::title).orElse(template)),
-        retention);
+    return pages.load(id, "/api/meetings/" + id + "/media");
   }
 
   private List<TemplateOption> templateOptions() {

@@ -502,6 +502,13 @@ class AccessTests {
       Set.of("/login", "/error", "/api/health", "/api/openapi.json", "/api/openapi.json/{group}");
 
   /**
+   * A share link's routes: open to anyone, since the token in the path is the permission, to one
+   * meeting and read-only. A made-up token opens nothing, for strangers and members alike.
+   */
+  static final Set<String> SHARE_LINKS =
+      Set.of("/s/{token}", "/s/{token}/media", "/s/{token}/export/{format}");
+
+  /**
    * @param accept what the route produces (an event stream, say), so that content negotiation finds
    *     it
    */
@@ -567,12 +574,23 @@ class AccessTests {
             "GET /api/audit.csv",
             "GET /admin/audit",
             "POST /api/webhooks/deliveries/{deliveryId}/replay",
-            "GET /admin/webhooks");
+            "GET /admin/webhooks",
+            "POST /api/meetings/{id}/share-links",
+            "DELETE /api/meetings/{id}/share-links/{linkId}",
+            "GET /s/{token}",
+            "GET /s/{token}/media");
 
     for (Route route : routes) {
       String path = route.path(meetingId);
       Response stranger = call(anonymous, route, path);
-      if (OPEN.contains(route.pattern())) {
+      if (SHARE_LINKS.contains(route.pattern())) {
+        assertThat(stranger.status())
+            .as("%s %s, a made-up share link", route.method(), path)
+            .isEqualTo(404);
+        assertThat(call(outsider.api(), route, path).status())
+            .as("%s %s by a member, a made-up share link", route.method(), path)
+            .isEqualTo(404);
+      } else if (OPEN.contains(route.pattern())) {
         // Open to read; a POST to the error page, say, still needs what any POST needs.
         if (route.method().equals("GET")) {
           assertThat(stranger.status()).as("GET %s is open", path).isNotIn(302, 401);

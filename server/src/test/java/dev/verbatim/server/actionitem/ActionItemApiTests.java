@@ -182,6 +182,8 @@ class ActionItemApiTests {
     assertThat(items.findValuesAsString("status")).contains("done");
     assertThat(items.findValuesAsString("externalId")).contains("JIRA-42");
     assertThat(items.findValuesAsString("trackingId")).contains(id);
+    String page = ana.session().get("/meetings/" + anasMeeting).body();
+    assertThat(page).contains("href=\"https://jira/JIRA-42\"").contains(">JIRA-42</a>");
     String markdown = ana.api().get("/api/meetings/" + anasMeeting + "/export/md").body();
     assertThat(markdown).contains("Book the room").containsIgnoringCase("done");
     assertThat(markdown).contains("/meetings/" + anasMeeting + "?t=30.0");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.ApiClient.Response;
+import dev.verbatim.server.MovableClock;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
 import dev.verbatim.server.WebSession;
@@ -11,11 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,13 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "verbatim.rate-limit.login.token-failures-per-address=5",
       "verbatim.rate-limit.upload.per-user=3"
     })
-@Import(RateLimitTests.Time.class)
+@Import(MovableClock.Time.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RateLimitTests {
 
@@ -59,40 +53,6 @@ class RateLimitTests {
   @DynamicPropertySource
   static void data(DynamicPropertyRegistry registry) {
     registry.add("verbatim.data", DATA::toString);
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Time {
-    // Primary over the application's clock, so the limits (and all else) run on test time.
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
-  }
-
-  /** A clock that stands still until a test moves it. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.parse("2030-01-01T09:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   @LocalServerPort int port;

@@ -203,18 +203,8 @@ class MeetingPagesBrowserTests {
   void clickingAWordSeeksThePlayerToIt() {
     browser().get(uploadedMeeting());
     List<WebElement> words = browser().findElements(By.cssSelector("#transcript .w"));
-    WebElement word = words.get(words.size() / 2);
-    long startMs = Long.parseLong(word.getAttribute("data-start"));
 
-    word.click();
-    double seconds =
-        ((Number)
-                js().executeScript(
-                        "const p = document.getElementById('player'); const t = p.currentTime;"
-                            + " p.pause(); return t;"))
-            .doubleValue();
-
-    assertThat(seconds).isCloseTo(startMs / 1000.0, within(0.3));
+    assertPlayerSeeksToClicked(words.get(words.size() / 2));
     screenshot("04-word-clicked");
   }
 
@@ -829,6 +819,71 @@ class MeetingPagesBrowserTests {
   }
 
   @Test
+  @Order(25)
+  void aShareLinkMadeOnThePageShowsTheMeetingToAnyoneUntilItIsRevoked() throws Exception {
+    String meeting = uploadedMeeting();
+    String id = meeting.substring(meeting.lastIndexOf('/') + 1);
+    browser().get(meeting);
+    assertThat(browser().findElements(By.cssSelector(".site-header"))).hasSize(1);
+    browser().findElement(By.id("share-meeting")).click();
+    browser().findElement(By.id("share-link-name")).sendKeys("For the board");
+    browser().findElement(By.id("share-link-create")).click();
+    waitUpTo(Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("share-link-created")));
+    String link = browser().findElement(By.id("share-link-url")).getAttribute("value");
+    assertThat(link).matches("http://localhost:\\d+/s/[A-Za-z0-9_-]{43}");
+    waitUpTo(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("share-link-list"), "For the board"));
+    assertThat(browser().findElement(By.id("share-link-list")).getText())
+        .doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+    screenshot("24-share-link-made");
+
+    // Someone without an account: no session, no cookies.
+    browser().manage().deleteAllCookies();
+    signedIn = false;
+    browser().get(link);
+
+    String title =
+        JsonMapper.builder()
+            .build()
+            .readTree(http("GET", "/api/meetings/" + id, null, Map.of()).body())
+            .get("title")
+            .asString();
+    assertThat(browser().findElement(By.id("meeting-title")).getText()).isEqualTo(title);
+    assertThat(browser().findElements(By.id("signed-in-as"))).isEmpty();
+    assertThat(browser().findElements(By.cssSelector(".site-header"))).hasSize(1);
+    assertThat(browser().findElement(By.id("summary-heading")).isDisplayed()).isTrue();
+    assertThat(browser().findElements(By.cssSelector("#transcript .w"))).hasSizeGreaterThan(50);
+    assertThat(
+            browser().findElements(By.cssSelector(".edit-segment, .rename, textarea, form, nav a")))
+        .isEmpty();
+    WebElement player = browser().findElement(By.id("player"));
+    assertThat(player.getAttribute("src")).startsWith(link + "/media");
+    waitUpTo(Duration.ofSeconds(30))
+        .until(
+            d ->
+                ((Number) js().executeScript("return document.getElementById('player').readyState"))
+                        .intValue()
+                    >= 1);
+    List<WebElement> words = browser().findElements(By.cssSelector("#transcript .w"));
+    assertPlayerSeeksToClicked(words.get(words.size() / 3));
+    screenshot("24-share-link-anonymous");
+
+    String links = http("GET", "/api/meetings/" + id + "/share-links", null, Map.of()).body();
+    String linkId = JsonMapper.builder().build().readTree(links).get(0).get("id").asString();
+    assertThat(
+            http("DELETE", "/api/meetings/" + id + "/share-links/" + linkId, null, Map.of())
+                .statusCode())
+        .isEqualTo(204);
+    browser().navigate().refresh();
+    assertThat(browser().findElement(By.tagName("h1")).getText())
+        .isEqualTo("This link was revoked");
+    screenshot("24-share-link-revoked");
+  }
+
+  @Test
   @Order(30)
   void signingOutEndsTheSession() {
     browser().get(url("/"));
@@ -943,6 +998,19 @@ class MeetingPagesBrowserTests {
         .findElement(
             By.cssSelector("#speakers .speaker[data-speaker='" + speakerId + "'] .speaker-name"))
         .getText();
+  }
+
+  /** Clicks a word of the transcript; the player is then at its start (and paused again). */
+  private static void assertPlayerSeeksToClicked(WebElement word) {
+    long startMs = Long.parseLong(word.getAttribute("data-start"));
+    word.click();
+    double seconds =
+        ((Number)
+                js().executeScript(
+                        "const p = document.getElementById('player'); const t = p.currentTime;"
+                            + " p.pause(); return t;"))
+            .doubleValue();
+    assertThat(seconds).isCloseTo(startMs / 1000.0, within(0.3));
   }
 
   private void assertNoAlert() {
