@@ -12,6 +12,7 @@ import dev.verbatim.core.Speaker;
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.ApiClient.Response;
 import dev.verbatim.server.Members;
+import dev.verbatim.server.MovableClock;
 import dev.verbatim.server.VerbatimApplication;
 import dev.verbatim.server.WebSession;
 import dev.verbatim.server.actionitem.ActionItemResource;
@@ -23,12 +24,9 @@ import dev.verbatim.server.meeting.TrackedActionItem;
 import dev.verbatim.server.pipeline.TrackLayout;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,13 +43,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,45 +63,11 @@ import tools.jackson.databind.json.JsonMapper;
     classes = VerbatimApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"verbatim.jobs.enabled=false", "verbatim.webhooks.dispatch=false"})
-@Import(WebhookContract.Time.class)
+@Import(MovableClock.Time.class)
 @ExtendWith(OutputCaptureExtension.class)
 abstract class WebhookContract {
 
   static final String SECRET = "a-receivers-secret-of-some-length";
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Time {
-    // Primary over the application's clock, so that retries come due when a test says so.
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
-  }
-
-  /** A clock that stands still until a test moves it. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.parse("2030-01-01T09:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired MovableClock clock;
