@@ -1,6 +1,7 @@
 package dev.verbatim.server.upload;
 
 import dev.verbatim.server.account.Callers;
+import dev.verbatim.server.transcriptimport.JibriMetadata;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/meetings}: recordings in one multipart request. The servlet container spools
@@ -29,17 +31,20 @@ class UploadController {
 
   private final Uploads uploads;
   private final Callers callers;
+  private final JsonMapper json;
 
-  UploadController(Uploads uploads, Callers callers) {
+  UploadController(Uploads uploads, Callers callers, JsonMapper json) {
     this.uploads = uploads;
     this.callers = callers;
+    this.json = json;
   }
 
   @Operation(
       summary = "Upload recordings as a new meeting",
       description =
           "Parts: file (repeatable; several only with multitrack=true), title, date (YYYY-MM-DD),"
-              + " multitrack, template (see /api/templates). Returns 202 and queues processing; the"
+              + " multitrack, template (see /api/templates), metadata (Jibri's metadata.json: the"
+              + " room's name is the title unless one is given). Returns 202 and queues processing; the"
               + " same recordings again from the same person return 200 with the meeting they"
               + " already made. The uploader owns the meeting.")
   @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -48,7 +53,12 @@ class UploadController {
       @RequestParam(name = "title", required = false) @Nullable String title,
       @RequestParam(name = "date", required = false) @Nullable LocalDate date,
       @RequestParam(name = "multitrack", defaultValue = "false") boolean multitrack,
-      @RequestParam(name = "template", required = false) @Nullable String template) {
+      @RequestParam(name = "template", required = false) @Nullable String template,
+      @RequestPart(name = "metadata", required = false) @Nullable MultipartFile metadata)
+      throws IOException {
+    if (blankToNull(title) == null && metadata != null && !metadata.isEmpty()) {
+      title = jibriTitle(metadata);
+    }
     List<Uploads.Incoming> incoming =
         files.stream().map(Part::new).map(Uploads.Incoming.class::cast).toList();
     Uploads.Created created =
@@ -61,6 +71,19 @@ class UploadController {
                 "id", created.meetingId(),
                 "duplicate", created.duplicate(),
                 "status", created.duplicate() ? "exists" : "queued"));
+  }
+
+  /** The room's name from Jibri's metadata.json, which its finalize script sends along. */
+  private @Nullable String jibriTitle(MultipartFile metadata) throws IOException {
+    if (metadata.getSize() > JibriMetadata.MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "\"metadata\" is larger than Jibri's metadata.json ever is: "
+              + metadata.getSize()
+              + " bytes.");
+    }
+    try (InputStream in = metadata.getInputStream()) {
+      return JibriMetadata.read(in, json).title();
+    }
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {
