@@ -423,12 +423,20 @@ class Conferences implements SmartLifecycle {
               finish(meeting, now);
             }
           });
+      // An open stream nobody has placed yet may belong to any conference: none ends by idling.
+      boolean unplaced =
+          streams.values().stream().anyMatch(s -> !s.closed() && s.meetingId() == null);
       for (JitsiStore.Conference c : store.liveConferences()) {
         boolean streaming =
             streams.values().stream()
                 .anyMatch(s -> !s.closed() && c.meetingId().equals(s.meetingId()));
         long quiet = now - c.lastActivityAt().toEpochMilli();
-        if (!streaming && quiet >= properties.conferenceIdle().toMillis()) {
+        // People still there (joined, not left) may all be muted: give them longer.
+        Duration limit =
+            c.present() > 0 && properties.idleTimeout().compareTo(properties.conferenceIdle()) > 0
+                ? properties.idleTimeout()
+                : properties.conferenceIdle();
+        if (!streaming && !unplaced && quiet >= limit.toMillis()) {
           finish(c.meetingId(), now);
         }
       }

@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleTimeout a connection that has sent audio but nothing for this long is closed; Jigasi
  *     opens a new one when the participant speaks again
  * @param conferenceIdle a conference none of whose streams is open, and that heard nothing for this
- *     long, is over even without Jigasi's END event
+ *     long, is over even without Jigasi's END event; while participants who joined have not left,
+ *     it waits {@code idleTimeout} instead (they may all be muted)
  * @param endGrace after END, how long to wait for the last results of closing streams
  */
 @ConfigurationProperties("verbatim.jitsi")

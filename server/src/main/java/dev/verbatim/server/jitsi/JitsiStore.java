@@ -35,7 +35,8 @@ class JitsiStore {
       @Nullable String roomName,
       Instant startedAt,
       Instant lastActivityAt,
-      @Nullable Instant endedAt) {}
+      @Nullable Instant endedAt,
+      int present) {}
 
   /** What was said in one go, with its words timed in milliseconds since the epoch. */
   record Utterance(
@@ -55,6 +56,14 @@ class JitsiStore {
       return new Utterance(id, streamId, participant, startAt, endAt, text, words);
     }
   }
+
+  /** A conference with how many of its participants joined and did not leave. */
+  private static final String CONFERENCE =
+      """
+      SELECT c.*, (SELECT COUNT(*) FROM jitsi_participant p WHERE p.meeting_id = c.meeting_id
+                   AND p.joined_at IS NOT NULL AND p.left_at IS NULL) AS present
+      FROM jitsi_conference c
+      """;
 
   Optional<String> liveConference(String roomKey) {
     return jdbc
@@ -99,14 +108,14 @@ class JitsiStore {
   }
 
   Optional<Conference> conference(String meetingId) {
-    return jdbc.sql("SELECT * FROM jitsi_conference WHERE meeting_id = :id")
+    return jdbc.sql(CONFERENCE + " WHERE c.meeting_id = :id")
         .param("id", meetingId)
         .query((rs, n) -> conference(rs))
         .optional();
   }
 
   List<Conference> liveConferences() {
-    return jdbc.sql("SELECT * FROM jitsi_conference WHERE ended_at IS NULL")
+    return jdbc.sql(CONFERENCE + " WHERE c.ended_at IS NULL")
         .query((rs, n) -> conference(rs))
         .list();
   }
@@ -267,7 +276,8 @@ class JitsiStore {
         rs.getString("room_name"),
         rs.getObject("started_at", OffsetDateTime.class).toInstant(),
         rs.getObject("last_activity_at", OffsetDateTime.class).toInstant(),
-        ended != null ? ended.toInstant() : null);
+        ended != null ? ended.toInstant() : null,
+        rs.getInt("present"));
   }
 
   private static OffsetDateTime timestamp(Instant instant) {
