@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
+import dev.verbatim.server.WebSession;
 import dev.verbatim.testsupport.Line;
 import dev.verbatim.testsupport.ScriptedMeeting;
 import dev.verbatim.testsupport.SpokenLine;
@@ -252,6 +253,12 @@ class JigasiLiveTests {
     assertThat(admin.get("/api/meetings/" + meetingId).json().get("status").asString())
         .isEqualTo("live");
     List<String> live = listen(meetingId);
+    WebSession browser =
+        WebSession.signedIn(port, ApiClient.adminEmail(), ApiClient.adminPassword());
+    assertThat(browser.get("/meetings/" + meetingId).body())
+        .contains("Live captions")
+        .contains("/js/live.js")
+        .contains("no recording to play");
     people.values().forEach(p -> assertThat(events.post("join", p, "").status()).isEqualTo(200));
 
     // One connection per participant, no room in the URL: Jigasi's default configuration.
@@ -293,6 +300,12 @@ class JigasiLiveTests {
     assertSaidBy(meeting, names, "morning", "Ana", standup.spoken().get(0));
     assertThat(meeting.get("minutes").get("summary")).isNotEmpty();
 
+    assertThat(browser.get("/meetings/" + meetingId).body())
+        .contains("no recording to play")
+        .doesNotContain("id=\"reprocess\"")
+        .doesNotContain("/js/live.js");
+    assertThat(admin.post("/api/meetings/" + meetingId + "/reprocess", "{}").status())
+        .isEqualTo(409);
     JsonNode hits = admin.get("/api/search?q=documentation").json().get("hits");
     assertThat(hits).anyMatch(h -> h.get("meetingId").asString().equals(meetingId));
     assertThat(String.join("\n", live))
