@@ -22,8 +22,10 @@ done
 work=$(mktemp -d)
 server=""
 cleanup() {
-  [[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  local code=$?
+  if [[ -n $server ]]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi
   rm -rf "$work"
+  exit $code
 }
 trap cleanup EXIT
 
