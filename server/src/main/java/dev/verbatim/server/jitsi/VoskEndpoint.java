@@ -182,14 +182,12 @@ final class VoskEndpoint extends AbstractWebSocketHandler {
     }
     long now = System.currentTimeMillis();
     // Jigasi drops its sockets without eof when a conference ends: the last words still count.
-    StreamingResult.Final last;
-    synchronized (stream) {
-      last = stream.closed() ? new StreamingResult.Final("", List.of()) : stream.finish();
-      stream.close(now);
-    }
+    // They are kept before the stream counts as closed, or its conference could end without them.
+    StreamingResult.Final last = stream.finish();
     if (!last.isEmpty()) {
       conferences.heard(stream, stream.utterance(last, now), now);
     }
+    stream.close(now);
     conferences.closed(stream, now);
     log.debug("Vosk stream {} closed: {}", stream.id, status);
   }

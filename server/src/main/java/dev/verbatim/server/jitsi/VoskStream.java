@@ -117,7 +117,7 @@ final class VoskStream {
   /** Ends the utterance going on (eof, reset, close); empty if no audio came at all. */
   synchronized StreamingResult.Final finish() {
     StreamingRecognizer r = recognizer;
-    return r == null ? new StreamingResult.Final("", List.of()) : r.finish();
+    return r == null || closed ? new StreamingResult.Final("", List.of()) : r.finish();
   }
 
   /** Closes the recognizer after its last result; returns whether this call closed it. */
