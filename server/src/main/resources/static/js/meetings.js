@@ -224,7 +224,7 @@
   function listen() {
     source = new EventSource('/api/events');
     source.addEventListener('progress', (e) => onProgress(JSON.parse(e.data)));
-    ['done', 'failed'].forEach((type) =>
+    ['done', 'failed', 'live'].forEach((type) =>
       source.addEventListener(type, (e) => refreshRow(JSON.parse(e.data).meetingId)));
     source.addEventListener('updated', (e) => {
       const id = JSON.parse(e.data).meetingId;

@@ -137,6 +137,21 @@ public final class Transcriber implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts recognising one live stream of s16le mono PCM at {@code sampleRate} with {@code
+   * language}'s model, shared with every other stream and job.
+   *
+   * @param phrases when not empty, the only phrases to listen for (Vosk's grammar; {@code "[unk]"}
+   *     stands for anything else); only models with a runtime-composed graph support it
+   * @throws UnknownLanguageException when no model is configured for {@code language}
+   * @throws SpeechModelMissingException when the model is absent or broken
+   * @throws IllegalArgumentException when the sample rate is not one audio can have
+   */
+  public StreamingRecognizer streaming(String language, float sampleRate, List<String> phrases) {
+    return new StreamingRecognizer(
+        models.forLanguage(language).model(), sampleRate, List.copyOf(phrases));
+  }
+
   /** Frees the loaded models; the transcriber cannot be used afterwards. */
   @Override
   public void close() {

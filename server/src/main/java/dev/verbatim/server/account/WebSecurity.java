@@ -32,8 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may reach what. Pages use form sign-in and a server-side session; the API takes the same
  * session (the pages' scripts) or an API token. Open to all: the sign-in page, static assets and
  * the health checks that load balancers poll ({@code /api/health}, {@code /actuator/health}), the
- * API description, and the pages of share links ({@code /s/{token}}, read-only, to one meeting).
- * Which meetings a caller may see is decided per meeting, by {@code meeting.MeetingAccess}.
+ * API description, the pages of share links ({@code /s/{token}}, read-only, to one meeting), and
+ * Jigasi's endpoints (package {@code jitsi}, which admits it by network or secret since it sends no
+ * credentials). Which meetings a caller may see is decided per meeting, by {@code
+ * meeting.MeetingAccess}.
  *
  * <p>CSRF protection covers every state-changing request that a session authenticates: the token is
  * in the {@code XSRF-TOKEN} cookie, which scripts read and send back as {@code X-XSRF-TOKEN}.
@@ -49,6 +51,11 @@ class WebSecurity {
       AccountPrincipal.scopeAuthority(Scope.ACTION_ITEMS_WRITE);
   private static final String ACTION_ITEM_PATHS = "/api/meetings/*/action-items/**";
   private static final String[] SHARE_LINK_PATHS = {"/s/*", "/s/*/media", "/s/*/export/*"};
+
+  /** Jigasi's audio (WebSocket) and events (POST); see docs/adr/0010-jitsi.md. */
+  private static final String[] JITSI_PATHS = {
+    "/asr/vosk", "/asr/vosk/*", "/asr/vosk/*/*", "/api/jigasi/events", "/api/jigasi/*/events"
+  };
 
   @Bean
   SecurityFilterChain securityFilterChain(
@@ -73,6 +80,10 @@ class WebSecurity {
                     .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                     .permitAll()
                     .requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error")
+                    .permitAll()
+                    // Jitsi's Jigasi sends no credentials: the jitsi package admits it by network
+                    // or by the secret in the path, and the endpoints exist only when enabled.
+                    .requestMatchers(JITSI_PATHS)
                     .permitAll()
                     .requestMatchers(
                         HttpMethod.GET,
@@ -132,7 +143,9 @@ class WebSecurity {
             csrf ->
                 csrf.spa()
                     .csrfTokenRepository(csrfTokens)
-                    .ignoringRequestMatchers(AccountFilter::bearer))
+                    .ignoringRequestMatchers(AccountFilter::bearer)
+                    // No browser session is involved: these take no cookie-authenticated request.
+                    .ignoringRequestMatchers(JITSI_PATHS))
         .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
         .addFilterBefore(limits.formFilter(), UsernamePasswordAuthenticationFilter.class)
         .formLogin(

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Something that happened to a meeting, as its page hears it over Server-Sent Events.
  *
- * @param type {@code progress}, {@code done}, {@code failed} or {@code updated} (an edit)
+ * @param type {@code progress}, {@code done}, {@code failed}, {@code updated} (an edit) or {@code
+ *     live} (a conference being transcribed as it happens; its captions come as {@link Caption}s)
  * @param stage the job's stage while it runs: decode, transcribe, minutes or index
  * @param progress from 0 to 1
  */
@@ -18,6 +19,10 @@ public record MeetingEvent(
 
   public static MeetingEvent progress(String meetingId, String stage, double progress) {
     return new MeetingEvent(meetingId, "progress", stage, progress, null);
+  }
+
+  public static MeetingEvent live(String meetingId) {
+    return new MeetingEvent(meetingId, "live", "live", 0, null);
   }
 
   public static MeetingEvent done(String meetingId) {

@@ -105,6 +105,25 @@ public class MeetingEvents implements SmartLifecycle {
     send(ALL, event);
   }
 
+  /** Sends a live caption to the meeting's listeners only: the meetings list has no use for it. */
+  public void publish(Caption caption) {
+    List<Listener> list = listeners.get(caption.meetingId());
+    if (list == null) {
+      return;
+    }
+    for (Listener listener : list) {
+      if (!visible(listener, caption.meetingId())) {
+        continue;
+      }
+      try {
+        listener.emitter().send(SseEmitter.event().name("caption").data(caption));
+      } catch (IOException | IllegalStateException e) {
+        log.debug("Dropping a caption listener of {}: {}", caption.meetingId(), e.toString());
+        list.remove(listener);
+      }
+    }
+  }
+
   private SseEmitter register(String key, Predicate<String> visible) {
     SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
     List<Listener> list = listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
@@ -123,7 +142,7 @@ public class MeetingEvents implements SmartLifecycle {
       return;
     }
     for (Listener listener : list) {
-      if (!visible(listener, event)) {
+      if (!visible(listener, event.meetingId())) {
         continue;
       }
       try {
@@ -137,12 +156,11 @@ public class MeetingEvents implements SmartLifecycle {
   }
 
   /** Whether the listener may hear of the meeting; if that cannot be known now, it may not. */
-  private static boolean visible(Listener listener, MeetingEvent event) {
+  private static boolean visible(Listener listener, String meetingId) {
     try {
-      return listener.visible().test(event.meetingId());
+      return listener.visible().test(meetingId);
     } catch (RuntimeException e) {
-      log.warn(
-          "Could not tell who may see meeting {}; its event goes to nobody", event.meetingId(), e);
+      log.warn("Could not tell who may see meeting {}; its event goes to nobody", meetingId, e);
       return false;
     }
   }

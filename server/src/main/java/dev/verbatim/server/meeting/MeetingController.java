@@ -231,6 +231,7 @@ class MeetingController {
         switch (header.status()) {
           case DONE -> MeetingEvent.done(id);
           case FAILED -> MeetingEvent.failed(id, String.valueOf(header.error()));
+          case LIVE -> MeetingEvent.live(id);
           default ->
               MeetingEvent.progress(
                   id, header.stage() != null ? header.stage() : "queued", header.progress());
@@ -468,10 +469,16 @@ class MeetingController {
   @Audited(AuditAction.MEETING_REPROCESS)
   ResponseEntity<Map<String, Object>> reprocess(
       @PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body) {
-    if (meetings.header(id).mediaDeletedAt() != null) {
+    MeetingHeader header = meetings.header(id);
+    if (header.mediaDeletedAt() != null) {
       throw new EditConflictException(
           "The recordings were removed by the retention policy; the meeting cannot be processed"
               + " again.");
+    }
+    if (header.status() == MeetingStatus.LIVE || meetings.media(id).isEmpty()) {
+      // A meeting transcribed live from Jitsi has no recording to process again.
+      throw new EditConflictException(
+          "The meeting has no recordings (it was transcribed live); it cannot be processed again.");
     }
     String template = body != null ? text(body, "template", 64) : null;
     if (template != null && !template.isBlank()) {

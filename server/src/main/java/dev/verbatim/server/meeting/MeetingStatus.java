@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** Where a meeting is in its life: as the API and the UI show it. */
 public enum MeetingStatus {
+  /** Being transcribed as it happens (a Jitsi conference); finalised when it ends. */
+  LIVE,
   QUEUED,
   PROCESSING,
   DONE,

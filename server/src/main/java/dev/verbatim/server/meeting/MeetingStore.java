@@ -71,7 +71,7 @@ public class MeetingStore {
    */
   public record NewMeeting(
       String id,
-      String ownerId,
+      @Nullable String ownerId,
       String title,
       LocalDate date,
       String language,
@@ -125,6 +125,31 @@ public class MeetingStore {
           .param("type", file.mediaType())
           .update();
     }
+  }
+
+  /**
+   * Inserts a meeting that is transcribed as it happens, with no recordings: it is {@code live}
+   * until its conference ends and {@link #saveProcessed} stores what was said.
+   */
+  public void insertLive(NewMeeting meeting) {
+    Instant now = Instant.now();
+    jdbc.sql(
+            """
+            INSERT INTO meeting (id, owner_id, title, meeting_date, language, layout, template,
+                                 status, progress, content_key, created_at, updated_at)
+            VALUES (:id, :owner, :title, :date, :language, :layout, :template, 'live', 0, :key,
+                    :now, :now)
+            """)
+        .param("id", meeting.id())
+        .param("owner", meeting.ownerId())
+        .param("title", meeting.title())
+        .param("date", meeting.date())
+        .param("language", meeting.language())
+        .param("layout", meeting.layout().name())
+        .param("template", meeting.template())
+        .param("key", meeting.contentKey())
+        .param("now", timestamp(now))
+        .update();
   }
 
   /** The meeting of this owner that the same recordings already made, if any. */

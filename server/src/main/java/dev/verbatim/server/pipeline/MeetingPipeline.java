@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,13 +136,48 @@ public final class MeetingPipeline {
             transcript.speakers(),
             correction.apply(transcript.segments()),
             Minutes.empty());
+    return withMinutesWritten(transcribed, request.template(), progress);
+  }
+
+  /**
+   * Makes a meeting from speech already recognised, one track per participant (as live streams
+   * deliver it): assembles the transcript, applies {@code correction} and writes the minutes, as
+   * {@link #process} does after recognition.
+   *
+   * @param template the minutes template; the configured default when null
+   */
+  public Meeting fromTracks(
+      String id,
+      String title,
+      LocalDate date,
+      long durationMs,
+      String language,
+      List<Track> tracks,
+      @Nullable String template,
+      UnaryOperator<List<Segment>> correction) {
+    Transcript transcript = assembler.assemble(tracks);
+    Meeting transcribed =
+        new Meeting(
+            Meeting.SCHEMA,
+            id,
+            title,
+            date,
+            durationMs,
+            language,
+            new Source(List.of()),
+            transcript.speakers(),
+            correction.apply(transcript.segments()),
+            Minutes.empty());
+    return withMinutesWritten(transcribed, template, p -> {});
+  }
+
+  private Meeting withMinutesWritten(
+      Meeting transcribed, @Nullable String template, Consumer<Progress> progress) {
     progress.accept(new Progress("minutes", 0));
     Minutes written;
     try {
       written =
-          request.template() != null
-              ? minutes.write(transcribed, request.template())
-              : minutes.write(transcribed);
+          template != null ? minutes.write(transcribed, template) : minutes.write(transcribed);
     } catch (RuntimeException e) {
       // An hour of recognition is worth more than its minutes: keep the transcript, say why the
       // minutes are empty, and let them be written again later.

@@ -39,7 +39,8 @@ record MeetingPage(
     List<ActionRow> actionItems,
     MeetingPages.TemplateOption template,
     @Nullable Player player,
-    Retention retention) {
+    Retention retention,
+    boolean recorded) {
 
   /** Consecutive segments of one speaker. */
   record Turn(
@@ -123,7 +124,8 @@ record MeetingPage(
         template,
         // Once retention removed the recordings, there is nothing to play.
         header.mediaDeletedAt() != null ? null : player(meeting, media, mediaUrl),
-        Retention.of(header, policy));
+        Retention.of(header, policy),
+        !media.isEmpty());
   }
 
   /** A speaker nobody has named yet goes by the id diarization gave it. */

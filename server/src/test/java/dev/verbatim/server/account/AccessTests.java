@@ -38,11 +38,18 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     classes = VerbatimApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "verbatim.jobs.enabled=false")
+    properties = {
+      "verbatim.jobs.enabled=false",
+      // On, so that the sweep sees its routes; loopback is not allowed, to show the gate shut.
+      "verbatim.jitsi.enabled=true",
+      "verbatim.jitsi.allowed-networks=10.0.0.0/8",
+      "verbatim.jitsi.secret=" + AccessTests.JITSI_SECRET
+    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessTests {
 
   static final Path DATA = TestData.directory("verbatim-access");
+  static final String JITSI_SECRET = "jigasi-secret-0123456789";
   static final String PASSWORD = Members.PASSWORD;
 
   @DynamicPropertySource
@@ -497,9 +504,52 @@ class AccessTests {
     assertThat(anonymous.get("/css/verbatim.css").status()).isEqualTo(200);
   }
 
-  /** Routes anyone may call: signing in, the error page, health checks, the API description. */
+  /**
+   * Routes anyone may call: signing in, the error page, health checks, the API description, and
+   * Jigasi's events, which carry no credentials: the jitsi package admits them by network or by the
+   * secret in the path instead ({@link #jigasiComesInOnlyFromAllowedNetworksOrWithTheSecret}).
+   */
   static final Set<String> OPEN =
-      Set.of("/login", "/error", "/api/health", "/api/openapi.json", "/api/openapi.json/{group}");
+      Set.of(
+          "/login",
+          "/error",
+          "/api/health",
+          "/api/openapi.json",
+          "/api/openapi.json/{group}",
+          "/api/jigasi/events",
+          "/api/jigasi/{secret}/events");
+
+  @Test
+  void jigasiComesInOnlyFromAllowedNetworksOrWithTheSecret() {
+    ApiClient jigasi = new ApiClient(port, null);
+    String start = "{\"room_name\":\"gate@conference.example.com\",\"event\":\"START\"}";
+
+    assertThat(jigasi.post("/api/jigasi/events", start).status()).isEqualTo(403);
+    assertThat(jigasi.post("/api/jigasi/not-the-secret-at-all/events", start).status())
+        .isEqualTo(404);
+    assertThat(jigasi.post("/api/jigasi/" + JITSI_SECRET + "/events", start).status())
+        .isEqualTo(200);
+    assertThat(websocket("/asr/vosk")).isEqualTo("refused");
+    assertThat(websocket("/asr/vosk/some-room")).isEqualTo("refused");
+    assertThat(websocket("/asr/vosk/" + JITSI_SECRET + "/some-room")).isEqualTo("open");
+    assertThat(websocket("/asr/vosk/" + JITSI_SECRET)).isEqualTo("open");
+  }
+
+  private String websocket(String path) {
+    try {
+      java.net.http.WebSocket socket =
+          java.net.http.HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(
+                  java.net.URI.create("ws://localhost:" + port + path),
+                  new java.net.http.WebSocket.Listener() {})
+              .join();
+      socket.abort();
+      return "open";
+    } catch (java.util.concurrent.CompletionException e) {
+      return "refused";
+    }
+  }
 
   /**
    * A share link's routes: open to anyone, since the token in the path is the permission, to one

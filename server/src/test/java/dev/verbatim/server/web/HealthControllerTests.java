@@ -24,6 +24,23 @@ class HealthControllerTests {
   int port;
 
   @Test
+  void jitsiEndpointsAreOffByDefault() {
+    dev.verbatim.server.ApiClient jigasi = new dev.verbatim.server.ApiClient(port, null);
+
+    assertThat(jigasi.post("/api/jigasi/events", "{\"room_name\":\"r\"}").status()).isEqualTo(404);
+    assertThat(
+            java.net.http.HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(
+                    java.net.URI.create("ws://localhost:" + port + "/asr/vosk"),
+                    new java.net.http.WebSocket.Listener() {})
+                .handle((socket, error) -> error != null)
+                .join())
+        .as("no WebSocket on /asr/vosk")
+        .isTrue();
+  }
+
+  @Test
   void reportsUpWithTheConfiguredLanguages() {
     String body =
         RestClient.create("http://localhost:" + port)

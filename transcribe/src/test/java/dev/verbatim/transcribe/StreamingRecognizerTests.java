@@ -1,0 +1,190 @@
+package dev.verbatim.transcribe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.verbatim.core.Word;
+import dev.verbatim.testsupport.ExternalTool;
+import dev.verbatim.testsupport.Line;
+import dev.verbatim.testsupport.ScriptedMeeting;
+import dev.verbatim.testsupport.SpeechModel;
+import dev.verbatim.testsupport.SpokenLine;
+import dev.verbatim.testsupport.Voice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live streams at Jitsi's 48 kHz, in Jigasi's half-second pieces, through the real model. */
+class StreamingRecognizerTests {
+
+  /** Jigasi sends 25 packets of 20 ms at 48 kHz: 48,000 bytes. */
+  private static final int PIECE = 48_000;
+
+  @TempDir static Path dir;
+  private static Transcriber transcriber;
+  private static ScriptedMeeting meeting;
+  private static byte[] at48k;
+
+  @BeforeAll
+  static void load() throws IOException {
+    transcriber = new Transcriber(TranscribeProperties.defaults(SpeechModel.english().getParent()));
+    meeting =
+        ScriptedMeeting.render(
+            List.of(
+                new Line("ana", Voice.SLT, "Good morning everyone.", 1500),
+                new Line("ana", Voice.SLT, "The budget review is almost done.", 1500)),
+            dir.resolve("speech"));
+    Path raw = dir.resolve("ana-48k.raw");
+    ExternalTool.run(
+        List.of(
+            "sox",
+            meeting.tracks().get("ana").toString(),
+            "-r",
+            "48000",
+            "-t",
+            "raw",
+            "-e",
+            "signed",
+            "-b",
+            "16",
+            "-c",
+            "1",
+            raw.toString()));
+    at48k = Files.readAllBytes(raw);
+  }
+
+  @AfterAll
+  static void close() {
+    transcriber.close();
+  }
+
+  private static List<StreamingResult.Final> stream(StreamingRecognizer recognizer, byte[] pcm) {
+    List<StreamingResult.Final> finals = new ArrayList<>();
+    for (int at = 0; at < pcm.length; at += PIECE) {
+      if (recognizer.accept(pcm, at, Math.min(PIECE, pcm.length - at))
+          instanceof StreamingResult.Final f) {
+        finals.add(f);
+      }
+    }
+    finals.add(recognizer.finish());
+    return finals.stream().filter(f -> !f.isEmpty()).toList();
+  }
+
+  @Test
+  void fortyEightKilohertzSpeechComesBackAsItsWordsUtteranceByUtterance() {
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      List<StreamingResult.Final> finals = stream(recognizer, at48k);
+
+      String heard =
+          finals.stream().map(StreamingResult.Final::text).collect(Collectors.joining(" "));
+      assertThat(WordErrorRate.between(meeting.referenceText().toLowerCase(), heard))
+          .as("heard: %s", heard)
+          .isLessThan(0.25);
+      assertThat(finals).as("a pause ends an utterance").hasSizeGreaterThanOrEqualTo(2);
+      assertThat(finals.get(0).text()).contains("morning");
+    }
+  }
+
+  @Test
+  void wordsAreTimedOnTheStreamsClock() {
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      List<Word> words =
+          stream(recognizer, at48k).stream().flatMap(f -> f.words().stream()).toList();
+
+      SpokenLine second = meeting.spoken().get(1);
+      Word budget = words.stream().filter(w -> w.text().equals("budget")).findFirst().orElseThrow();
+      assertThat(budget.startMs()).isBetween(second.startMs() - 300, second.endMs());
+    }
+  }
+
+  @Test
+  void aFinishedUtteranceLetsTheStreamGoOn() {
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      int half =
+          meeting.spoken().get(1).startMs() > 0
+              ? (int) (meeting.spoken().get(1).startMs() * 96)
+              : 0;
+      half -= half % 2;
+      for (int at = 0; at < half; at += PIECE) {
+        recognizer.accept(at48k, at, Math.min(PIECE, half - at));
+      }
+      recognizer.finish();
+      List<StreamingResult.Final> rest = new ArrayList<>();
+      for (int at = half; at < at48k.length; at += PIECE) {
+        if (recognizer.accept(at48k, at, Math.min(PIECE, at48k.length - at))
+            instanceof StreamingResult.Final f) {
+          rest.add(f);
+        }
+      }
+      rest.add(recognizer.finish());
+
+      String heard =
+          rest.stream().map(StreamingResult.Final::text).collect(Collectors.joining(" "));
+      assertThat(heard).contains("budget");
+      Word budget =
+          rest.stream()
+              .flatMap(f -> f.words().stream())
+              .filter(w -> w.text().equals("budget"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(budget.startMs()).isGreaterThan(meeting.spoken().get(1).startMs() - 300);
+    }
+  }
+
+  @Test
+  void phrasesLimitWhatIsHeard() {
+    try (StreamingRecognizer recognizer =
+        transcriber.streaming("en", 48_000f, List.of("good morning everyone", "[unk]"))) {
+      String heard =
+          stream(recognizer, at48k).stream()
+              .map(StreamingResult.Final::text)
+              .collect(Collectors.joining(" "));
+
+      assertThat(heard).contains("good morning everyone").doesNotContain("budget");
+    }
+  }
+
+  @Test
+  void otherRatesAreRecognisedToo() {
+    Path raw = dir.resolve("ana-8k.raw");
+    ExternalTool.run(
+        List.of(
+            "sox",
+            meeting.tracks().get("ana").toString(),
+            "-r",
+            "8000",
+            "-t",
+            "raw",
+            "-e",
+            "signed",
+            "-b",
+            "16",
+            "-c",
+            "1",
+            raw.toString()));
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 8_000f, List.of())) {
+      byte[] pcm = Files.readAllBytes(raw);
+      String heard =
+          stream(recognizer, pcm).stream()
+              .map(StreamingResult.Final::text)
+              .collect(Collectors.joining(" "));
+
+      assertThat(heard).contains("morning");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aRateNoAudioHasIsRefused() {
+    assertThatThrownBy(() -> transcriber.streaming("en", 0f, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
