@@ -158,6 +158,14 @@ public final class ApiClient {
 
   /** Uploads files as a multipart form, streamed from disk, with the other form fields. */
   public Response upload(List<Path> files, Map<String, String> fields) {
+    List<Map.Entry<String, Path>> parts = new ArrayList<>();
+    files.forEach(file -> parts.add(Map.entry("file", file)));
+    return multipart("/api/meetings", fields, parts);
+  }
+
+  /** A multipart POST of text fields, then files each under its part name. */
+  public Response multipart(
+      String path, Map<String, String> fields, List<Map.Entry<String, Path>> files) {
     String boundary = "verbatim-" + UUID.randomUUID();
     List<BodyPublisher> parts = new ArrayList<>();
     for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -171,16 +179,18 @@ public final class ApiClient {
                   + field.getValue()
                   + "\r\n"));
     }
-    for (Path file : files) {
+    for (Map.Entry<String, Path> file : files) {
       parts.add(
           text(
               "--"
                   + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                  + file.getFileName()
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + file.getKey()
+                  + "\"; filename=\""
+                  + file.getValue().getFileName()
                   + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"));
       try {
-        parts.add(BodyPublishers.ofFile(file));
+        parts.add(BodyPublishers.ofFile(file.getValue()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -188,7 +198,7 @@ public final class ApiClient {
     }
     parts.add(text("--" + boundary + "--\r\n"));
     return send(
-        request("/api/meetings", "Content-Type", "multipart/form-data; boundary=" + boundary)
+        request(path, "Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(BodyPublishers.concat(parts.toArray(BodyPublisher[]::new))));
   }
 

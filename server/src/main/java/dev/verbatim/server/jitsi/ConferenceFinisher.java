@@ -1,16 +1,9 @@
 package dev.verbatim.server.jitsi;
 
 import dev.verbatim.core.Meeting;
-import dev.verbatim.core.Segment;
 import dev.verbatim.core.Word;
-import dev.verbatim.server.events.MeetingEvent;
-import dev.verbatim.server.events.MeetingEvents;
-import dev.verbatim.server.job.TranscriptCorrector;
-import dev.verbatim.server.meeting.MeetingChanged;
-import dev.verbatim.server.meeting.MeetingHeader;
+import dev.verbatim.server.job.TranscriptFinisher;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
-import dev.verbatim.server.meeting.MeetingStore;
-import dev.verbatim.server.pipeline.MeetingPipeline;
 import dev.verbatim.transcribe.Track;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes the meeting of a conference that ended, as a job does for an upload: the speech of each
@@ -36,12 +27,7 @@ class ConferenceFinisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConferenceFinisher.class);
 
   private final JitsiStore store;
-  private final MeetingStore meetings;
-  private final MeetingPipeline pipeline;
-  private final List<TranscriptCorrector> correctors;
-  private final MeetingEvents events;
-  private final ApplicationEventPublisher publisher;
-  private final TransactionTemplate transactions;
+  private final TranscriptFinisher finisher;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -50,21 +36,9 @@ class ConferenceFinisher implements AutoCloseable {
             return thread;
           });
 
-  ConferenceFinisher(
-      JitsiStore store,
-      MeetingStore meetings,
-      MeetingPipeline pipeline,
-      List<TranscriptCorrector> correctors,
-      MeetingEvents events,
-      ApplicationEventPublisher publisher,
-      TransactionTemplate transactions) {
+  ConferenceFinisher(JitsiStore store, TranscriptFinisher finisher) {
     this.store = store;
-    this.meetings = meetings;
-    this.pipeline = pipeline;
-    this.correctors = correctors;
-    this.events = events;
-    this.publisher = publisher;
-    this.transactions = transactions;
+    this.finisher = finisher;
   }
 
   /** Finalises the meeting on the finisher's thread: minutes take a while. */
@@ -74,7 +48,6 @@ class ConferenceFinisher implements AutoCloseable {
 
   void finish(String meetingId) {
     try {
-      MeetingHeader header = meetings.header(meetingId);
       JitsiStore.Conference conference =
           store
               .conference(meetingId)
@@ -92,32 +65,7 @@ class ConferenceFinisher implements AutoCloseable {
         end = Math.max(end, u.endAt());
       }
       List<Track> tracks = tracks(store.participants(meetingId), said, origin);
-      List<TranscriptCorrector.Applied> applied = new ArrayList<>();
-      Meeting meeting =
-          pipeline.fromTracks(
-              meetingId,
-              header.title(),
-              header.date(),
-              end - origin,
-              header.language(),
-              tracks,
-              header.template(),
-              segments -> {
-                List<Segment> corrected = segments;
-                for (TranscriptCorrector corrector : correctors) {
-                  TranscriptCorrector.Applied result = corrector.correct(meetingId, corrected);
-                  applied.add(result);
-                  corrected = result.segments();
-                }
-                return corrected;
-              });
-      transactions.executeWithoutResult(
-          status -> {
-            meetings.saveProcessed(meetingId, meeting);
-            applied.forEach(a -> a.store().run());
-          });
-      publisher.publishEvent(new MeetingChanged(meetingId, MeetingChanged.Change.PROCESSED));
-      events.publish(MeetingEvent.done(meetingId));
+      Meeting meeting = finisher.finish(meetingId, end - origin, tracks);
       log.info(
           "Meeting {} finalised: {} speakers, {} segments",
           meetingId,
@@ -127,9 +75,7 @@ class ConferenceFinisher implements AutoCloseable {
       log.info("Meeting {} was deleted before its conference was finalised", meetingId);
     } catch (RuntimeException e) {
       log.error("Could not finalise the live meeting {}", meetingId, e);
-      String reason = "Finalising the live meeting failed: " + e.getMessage();
-      meetings.failed(meetingId, reason);
-      events.publish(MeetingEvent.failed(meetingId, reason));
+      finisher.failed(meetingId, "Finalising the live meeting failed: " + e.getMessage());
     }
   }
 

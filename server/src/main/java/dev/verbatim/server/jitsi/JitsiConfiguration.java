@@ -2,15 +2,12 @@ package dev.verbatim.server.jitsi;
 
 import dev.verbatim.server.account.Accounts;
 import dev.verbatim.server.events.MeetingEvents;
-import dev.verbatim.server.job.TranscriptCorrector;
+import dev.verbatim.server.job.TranscriptFinisher;
 import dev.verbatim.server.meeting.MeetingStore;
-import dev.verbatim.server.pipeline.MeetingPipeline;
 import dev.verbatim.transcribe.TranscribeProperties;
 import dev.verbatim.transcribe.Transcriber;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,16 +77,8 @@ class JitsiConfiguration implements WebSocketConfigurer {
   }
 
   @Bean(destroyMethod = "close")
-  static ConferenceFinisher conferenceFinisher(
-      JitsiStore store,
-      MeetingStore meetings,
-      MeetingPipeline pipeline,
-      List<TranscriptCorrector> correctors,
-      MeetingEvents events,
-      ApplicationEventPublisher publisher,
-      TransactionTemplate transactions) {
-    return new ConferenceFinisher(
-        store, meetings, pipeline, correctors, events, publisher, transactions);
+  static ConferenceFinisher conferenceFinisher(JitsiStore store, TranscriptFinisher finisher) {
+    return new ConferenceFinisher(store, finisher);
   }
 
   @Bean

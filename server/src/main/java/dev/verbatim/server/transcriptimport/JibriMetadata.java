@@ -2,28 +2,21 @@ package dev.verbatim.server.transcriptimport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code metadata.json} Jibri writes beside a recording: the meeting's address and the people
- * with an identity (JWT) who took part. Anonymous deployments list nobody.
+ * The {@code metadata.json} Jibri writes beside a recording, as far as Verbatim uses it: the
+ * meeting's address, whose room names the meeting.
  *
  * @param title the room's name as a title ("Weekly sync" from {@code …/weekly-sync})
- * @param participants display names, in the order Jibri saw them
  */
-public record JibriMetadata(@Nullable String title, List<String> participants) {
+public record JibriMetadata(@Nullable String title) {
 
   /** The most Jibri could put there for a meeting; anything larger is not its metadata. */
   public static final long MAX_BYTES = 1 << 20;
-
-  public JibriMetadata {
-    participants = List.copyOf(participants);
-  }
 
   /**
    * @throws IllegalArgumentException if it is not JSON or not Jibri's shape
@@ -41,13 +34,6 @@ public record JibriMetadata(@Nullable String title, List<String> participants) {
           "\"metadata\" is not Jibri's metadata.json: expected an object with meeting_url.");
     }
     String title = JigasiTranscript.titleOf(root.path("meeting_url").asString(""));
-    List<String> names = new ArrayList<>();
-    for (JsonNode participant : root.path("participants")) {
-      String name = participant.path("user").path("name").asString("").strip();
-      if (!name.isEmpty() && !names.contains(name) && names.size() < 500) {
-        names.add(name.length() > 200 ? name.substring(0, 200) : name);
-      }
-    }
-    return new JibriMetadata(title, names);
+    return new JibriMetadata(title);
   }
 }

@@ -116,7 +116,7 @@ public class Uploads {
       @Nullable LocalDate date,
       boolean multitrack,
       @Nullable String template) {
-    Created created = make(ownerId, files, title, date, multitrack, template);
+    Created created = make(ownerId, files, title, date, multitrack, template, true);
     audit.record(
         AuditAction.MEETING_UPLOAD,
         AuditTarget.meeting(created.meetingId()),
@@ -126,13 +126,33 @@ public class Uploads {
     return created;
   }
 
+  /**
+   * Makes a meeting of the recording whose transcript comes from elsewhere (an import): stored and
+   * playable, but not queued to be transcribed. It stays {@code queued} until the caller stores the
+   * transcript with {@link MeetingStore#saveProcessed}.
+   */
+  public Created createTranscribed(
+      String ownerId,
+      Incoming recording,
+      @Nullable String title,
+      @Nullable LocalDate date,
+      @Nullable String template) {
+    Created created = make(ownerId, List.of(recording), title, date, false, template, false);
+    audit.record(
+        AuditAction.MEETING_UPLOAD,
+        AuditTarget.meeting(created.meetingId()),
+        "1 file with its transcript" + (created.duplicate() ? ", repeats the meeting" : ""));
+    return created;
+  }
+
   private Created make(
       String ownerId,
       List<? extends Incoming> files,
       @Nullable String title,
       @Nullable LocalDate date,
       boolean multitrack,
-      @Nullable String template) {
+      @Nullable String template,
+      boolean transcribe) {
     if (template != null && templates.find(template).isEmpty()) {
       throw new IllegalArgumentException(
           "Unknown minutes template \"" + template + "\"; GET /api/templates lists them.");
@@ -193,7 +213,9 @@ public class Uploads {
       transactions.executeWithoutResult(
           status -> {
             meetings.insert(meeting, media);
-            queue.enqueue(id);
+            if (transcribe) {
+              queue.enqueue(id);
+            }
           });
     } catch (DuplicateKeyException raced) {
       // The same recordings arrived twice at once; the other upload won.
@@ -205,7 +227,8 @@ public class Uploads {
     return new Created(id, false);
   }
 
-  private static String title(@Nullable String title, String fileName) {
+  /** The title given, else one from the file's name; refused when too long. */
+  public static String title(@Nullable String title, String fileName) {
     String chosen = title == null || title.isBlank() ? FileNames.title(fileName) : title.strip();
     if (chosen.length() > MAX_TITLE) {
       throw new IllegalArgumentException(

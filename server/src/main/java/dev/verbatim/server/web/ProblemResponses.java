@@ -1,6 +1,7 @@
 package dev.verbatim.server.web;
 
 import dev.verbatim.ingest.MediaRejectedException;
+import dev.verbatim.ingest.transcript.TranscriptRejectedException;
 import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.account.AccountConflictException;
 import dev.verbatim.server.account.AccountNotFoundException;
@@ -88,6 +89,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MediaRejectedException.class)
   ProblemDetail rejected(MediaRejectedException e) {
     return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Recording rejected", e.getMessage());
+  }
+
+  @ExceptionHandler(TranscriptRejectedException.class)
+  ProblemDetail rejected(TranscriptRejectedException e) {
+    return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Transcript rejected", e.getMessage());
   }
 
   @ExceptionHandler(EditConflictException.class)
