@@ -30,9 +30,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -219,16 +219,20 @@ class MeetingController {
   @GetMapping("/api/meetings/{id}/media")
   @Audited(value = AuditAction.MEETING_MEDIA, detail = "file", oncePerSession = true)
   ResponseEntity<Resource> media(
-      @PathVariable String id, @RequestParam(required = false) @Nullable Integer file)
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable Integer file,
+      @RequestHeader(value = HttpHeaders.RANGE, required = false) @Nullable String range,
+      HttpMethod method)
       throws IOException {
     java.time.Instant removed = meetings.header(id).mediaDeletedAt();
     if (removed != null) {
       throw new MediaRemovedException(id, removed);
     }
+    boolean head = method == HttpMethod.HEAD;
     if (file == null) {
       Optional<String> mix = meetings.playbackKey(id);
       if (mix.isPresent()) {
-        return playable(storage.localFile(mix.get()), MediaType.parseMediaType("audio/mp4"));
+        return Playback.of(storage, mix.get(), MediaType.parseMediaType("audio/mp4"), range, head);
       }
     }
     int ordinal = file == null ? 0 : file;
@@ -241,15 +245,7 @@ class MeetingController {
             .filter(f -> f.ordinal() == ordinal)
             .findFirst()
             .orElseThrow(() -> new MeetingNotFoundException("Recording " + ordinal + " of " + id));
-    return playable(storage.localFile(chosen.storageKey()), mediaType(id, chosen));
-  }
-
-  /** Spring answers Range headers for a Resource body with 206 and the requested bytes. */
-  private static ResponseEntity<Resource> playable(java.nio.file.Path file, MediaType type) {
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-        .body(new FileSystemResource(file));
+    return Playback.of(storage, chosen.storageKey(), mediaType(id, chosen), range, head);
   }
 
   private MediaType mediaType(String id, MediaFile file) {
