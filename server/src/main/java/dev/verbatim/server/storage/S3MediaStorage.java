@@ -130,8 +130,18 @@ final class S3MediaStorage implements MediaStorage, AutoCloseable {
     Path dir = Files.createTempDirectory(spool, "media-");
     Path copy = dir.resolve(key.substring(key.lastIndexOf('/') + 1));
     LocalFile local = new LocalFile(copy, dir);
-    try (InputStream in = call(key, () -> s3.getObject(b -> b.bucket(bucket).key(object)))) {
-      Files.copy(in, copy);
+    try {
+      ResponseInputStream<GetObjectResponse> in =
+          call(key, () -> s3.getObject(b -> b.bucket(bucket).key(object)));
+      try {
+        Files.copy(in, copy);
+      } catch (IOException | RuntimeException e) {
+        // A full disk, say: drop the connection rather than download the rest for nothing.
+        in.abort();
+        throw e;
+      } finally {
+        in.close();
+      }
       return local;
     } catch (IOException | RuntimeException e) {
       try {
