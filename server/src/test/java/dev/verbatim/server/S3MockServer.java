@@ -89,6 +89,8 @@ public final class S3MockServer implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
               .start();
+      // Should the test JVM end without closing it (a crash, ^C), S3Mock ends with it.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
       S3MockServer server =
           new S3MockServer(process, URI.create("http://127.0.0.1:" + port), bucket);
       server.awaitReady(log);

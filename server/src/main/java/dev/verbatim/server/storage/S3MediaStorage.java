@@ -34,6 +34,7 @@ final class S3MediaStorage implements MediaStorage, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(S3MediaStorage.class);
   private static final String BINARY = "application/octet-stream";
+  private static final int MAX_PARTS = 10_000;
 
   private final S3Client s3;
   private final String bucket;
@@ -79,6 +80,15 @@ final class S3MediaStorage implements MediaStorage, AutoCloseable {
       long size = 0;
       for (int n = first; n > 0; n = in.readNBytes(part, 0, partSize)) {
         int number = parts.size() + 1;
+        if (number > MAX_PARTS) {
+          throw new IOException(
+              key
+                  + " is larger than S3's "
+                  + MAX_PARTS
+                  + " parts of "
+                  + partSize
+                  + " bytes: raise verbatim.storage.s3.part-size");
+        }
         RequestBody body = body(part, n);
         String etag =
             call(
