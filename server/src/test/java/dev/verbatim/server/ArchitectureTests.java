@@ -109,6 +109,12 @@ class ArchitectureTests {
   }
 
   @Test
+  void theAwsSdkLivesOnlyInTheStorageFeature() {
+    // The rest of the server sees MediaStorage, whatever keeps the recordings.
+    onlyIn("software.amazon.awssdk..", "dev.verbatim.server.storage..");
+  }
+
+  @Test
   void springSecurityLivesOnlyInTheAccountFeature() {
     // The rest of the server asks account.Callers who is calling, and meeting.MeetingAccess what
     // they may do; neither needs Spring Security's types.

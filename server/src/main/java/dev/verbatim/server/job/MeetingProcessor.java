@@ -106,6 +106,7 @@ class MeetingProcessor {
   /** Runs the job and returns how it ended: done, failed, retry or stopped. */
   private String run(Job job, String worker, JobRunner.Control control) {
     String id = job.meetingId();
+    List<MediaStorage.LocalFile> copies = new ArrayList<>();
     try {
       if (job.attempts() > settings.maxAttempts()) {
         // Each earlier attempt ended with its worker gone (killed, out of memory): stop trying.
@@ -118,7 +119,9 @@ class MeetingProcessor {
       reporter.report("decode", 0);
       List<Path> files = new ArrayList<>();
       for (MediaFile file : meetings.media(id)) {
-        files.add(storage.localFile(file.storageKey()));
+        MediaStorage.LocalFile local = storage.localFile(file.storageKey());
+        copies.add(local);
+        files.add(local.path());
       }
       MeetingRequest request =
           new MeetingRequest(
@@ -176,6 +179,20 @@ class MeetingProcessor {
       return "failed";
     } catch (IOException | RuntimeException e) {
       return retryOrFail(job, worker, e);
+    } finally {
+      release(id, copies);
+    }
+  }
+
+  /** Deletes the copies object storage made for decoding; stored files on local disk stay. */
+  private static void release(String id, List<MediaStorage.LocalFile> copies) {
+    for (MediaStorage.LocalFile copy : copies) {
+      try {
+        copy.close();
+      } catch (IOException e) {
+        // The job's outcome stands; the copy is only disk space, named here to remove by hand.
+        log.warn("Could not delete {}, a copy of meeting {}'s media", copy.path(), id, e);
+      }
     }
   }
 

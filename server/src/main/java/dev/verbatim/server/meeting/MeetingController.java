@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -215,9 +216,12 @@ class MeetingController {
   @GetMapping("/api/meetings/{id}/media")
   @Audited(value = AuditAction.MEETING_MEDIA, detail = "file", oncePerSession = true)
   ResponseEntity<Resource> media(
-      @PathVariable String id, @RequestParam(required = false) @Nullable Integer file)
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable Integer file,
+      @RequestHeader(value = HttpHeaders.RANGE, required = false) @Nullable String range,
+      HttpMethod method)
       throws IOException {
-    return media.play(id, file);
+    return media.play(id, file, range, method == HttpMethod.HEAD);
   }
 
   @Operation(summary = "Server-Sent Events: job progress (stage, progress), done, failed, updated")

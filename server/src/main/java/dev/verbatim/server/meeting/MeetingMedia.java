@@ -3,14 +3,11 @@ package dev.verbatim.server.meeting;
 import dev.verbatim.core.SourceFile;
 import dev.verbatim.server.storage.MediaStorage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -34,10 +31,13 @@ public class MeetingMedia {
    * Without {@code file}, what the player plays: the mix of all tracks for a meeting recorded one
    * file per participant, else its recording. With {@code file}, the N-th original upload.
    *
+   * @param range the request's Range header, answered from any storage
+   * @param head whether only the headers are wanted
    * @throws MediaRemovedException once retention removed the recordings
    * @throws MeetingNotFoundException for no such meeting or recording
    */
-  public ResponseEntity<Resource> play(String meetingId, @Nullable Integer file)
+  public ResponseEntity<Resource> play(
+      String meetingId, @Nullable Integer file, @Nullable String range, boolean head)
       throws IOException {
     Instant removed = meetings.header(meetingId).mediaDeletedAt();
     if (removed != null) {
@@ -46,7 +46,7 @@ public class MeetingMedia {
     if (file == null) {
       Optional<String> mix = meetings.playbackKey(meetingId);
       if (mix.isPresent()) {
-        return playable(storage.localFile(mix.get()), MediaType.parseMediaType("audio/mp4"));
+        return Playback.of(storage, mix.get(), MediaType.parseMediaType("audio/mp4"), range, head);
       }
     }
     int ordinal = file == null ? 0 : file;
@@ -57,15 +57,7 @@ public class MeetingMedia {
             .findFirst()
             .orElseThrow(
                 () -> new MeetingNotFoundException("Recording " + ordinal + " of " + meetingId));
-    return playable(storage.localFile(chosen.storageKey()), mediaType(meetingId, chosen));
-  }
-
-  /** Spring answers Range headers for a Resource body with 206 and the requested bytes. */
-  private static ResponseEntity<Resource> playable(Path file, MediaType type) {
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-        .body(new FileSystemResource(file));
+    return Playback.of(storage, chosen.storageKey(), mediaType(meetingId, chosen), range, head);
   }
 
   private MediaType mediaType(String id, MediaFile file) {

@@ -8,10 +8,14 @@ import dev.verbatim.server.meeting.MeetingMedia;
 import dev.verbatim.server.meeting.MeetingNotFoundException;
 import dev.verbatim.server.meeting.MeetingStore;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,12 +46,17 @@ class SharedMeetingController {
   }
 
   @GetMapping("/s/{token}/media")
-  ResponseEntity<Resource> media(@PathVariable String token) throws IOException {
+  ResponseEntity<Resource> media(
+      @PathVariable String token,
+      @RequestHeader(value = HttpHeaders.RANGE, required = false) @Nullable String range,
+      HttpMethod method)
+      throws IOException {
     ShareLink link = links.open(token);
     if (!link.transcript()) {
       throw new MeetingNotFoundException("The recording of this minutes-only link");
     }
-    ResponseEntity<Resource> recording = media.play(link.meetingId(), null);
+    ResponseEntity<Resource> recording =
+        media.play(link.meetingId(), null, range, method == HttpMethod.HEAD);
     links.played(link);
     return recording;
   }

@@ -3,7 +3,6 @@ package dev.verbatim.server.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -14,15 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** Keeps recordings as files under one directory: {@code <root>/<key>}. */
 public final class LocalMediaStorage implements MediaStorage {
-
-  /** Keys are ours (meeting id / ordinal), never a user's file name, so no path can escape. */
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
 
   private final Path root;
 
@@ -36,14 +29,14 @@ public final class LocalMediaStorage implements MediaStorage {
     Files.createDirectories(target.getParent());
     Path temp = Files.createTempFile(target.getParent(), ".upload", ".tmp");
     try {
-      MessageDigest sha = sha256();
+      MessageDigest sha = ContentHash.sha256();
       long size;
       try (OutputStream out = Files.newOutputStream(temp);
           InputStream in = new DigestInputStream(content, sha)) {
         size = in.transferTo(out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      return new StoredObject(key, size, HexFormat.of().formatHex(sha.digest()));
+      return new StoredObject(key, size, ContentHash.hex(sha));
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -53,26 +46,38 @@ public final class LocalMediaStorage implements MediaStorage {
   public StoredObject adopt(String key, Path file) throws IOException {
     Path target = resolve(key);
     Files.createDirectories(target.getParent());
-    MessageDigest sha = sha256();
+    MessageDigest sha = ContentHash.sha256();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
       in.transferTo(OutputStream.nullOutputStream());
     }
     Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-    return new StoredObject(key, Files.size(target), HexFormat.of().formatHex(sha.digest()));
+    return new StoredObject(key, Files.size(target), ContentHash.hex(sha));
   }
 
   @Override
-  public Path localFile(String key) throws IOException {
-    Path file = resolve(key);
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString(), null, "no stored media under " + key);
-    }
-    return file;
+  public LocalFile localFile(String key) throws IOException {
+    return new LocalFile(existing(key), null);
   }
 
   @Override
   public long size(String key) throws IOException {
-    return Files.size(localFile(key));
+    return Files.size(existing(key));
+  }
+
+  @Override
+  public InputStream read(String key, long offset, long length) throws IOException {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("No range " + offset + "+" + length);
+    }
+    InputStream in = Files.newInputStream(existing(key));
+    try {
+      // A file's stream skips by moving its position; nothing before the range is read.
+      in.skipNBytes(offset);
+      return new BoundedInputStream(in, length);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
   }
 
   @Override
@@ -112,18 +117,15 @@ public final class LocalMediaStorage implements MediaStorage {
         });
   }
 
-  private Path resolve(String key) {
-    if (!KEY.matcher(key).matches() || key.contains("..")) {
-      throw new IllegalArgumentException("Not a storage key: " + key);
+  private Path existing(String key) throws NoSuchFileException {
+    Path file = resolve(key);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no stored media under " + key);
     }
-    return root.resolve(key);
+    return file;
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new UncheckedIOException(new IOException("Every JDK has SHA-256", e));
-    }
+  private Path resolve(String key) {
+    return root.resolve(StorageKeys.check(key));
   }
 }

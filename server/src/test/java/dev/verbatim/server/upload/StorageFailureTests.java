@@ -94,8 +94,13 @@ class StorageFailureTests {
     }
 
     @Override
-    public Path localFile(String key) throws IOException {
+    public LocalFile localFile(String key) throws IOException {
       return disk.localFile(key);
+    }
+
+    @Override
+    public InputStream read(String key, long offset, long length) throws IOException {
+      return disk.read(key, offset, length);
     }
 
     @Override
