@@ -3,11 +3,9 @@ package dev.verbatim.server.transcriptimport;
 import dev.verbatim.ingest.transcript.ImportedTranscript;
 import dev.verbatim.ingest.transcript.TranscriptAssembler;
 import dev.verbatim.ingest.transcript.TranscriptRejectedException;
+import dev.verbatim.server.upload.RoomNames;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -104,39 +102,13 @@ final class JigasiTranscript {
 
   /** The room's name: from its address ({@code …/weekly-sync}) or the MUC jid. */
   static @Nullable String title(JsonNode root) {
-    String title = titleOf(root.path("room_url").asString(""));
+    String title = RoomNames.titleOf(root.path("room_url").asString(""));
     if (title != null) {
       return title;
     }
     String jid = root.path("room_name").asString("");
     String room = jid.contains("@") ? jid.substring(0, jid.indexOf('@')) : jid;
-    return room.isBlank() ? null : roomTitle(room);
-  }
-
-  /** The room of a meeting address as a title; null if the address names none. */
-  static @Nullable String titleOf(String url) {
-    if (url.isBlank()) {
-      return null;
-    }
-    try {
-      String path = URI.create(url.strip()).getPath();
-      String room = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
-      return room.isBlank() ? null : roomTitle(room);
-    } catch (IllegalArgumentException e) {
-      // Not an address; the caller falls back to another name.
-      return null;
-    }
-  }
-
-  /** {@code weekly-sync} or {@code WeeklySync} as "Weekly sync". */
-  static String roomTitle(String room) {
-    String decoded = URLDecoder.decode(room.replace("+", "%2B"), StandardCharsets.UTF_8);
-    String spaced = decoded.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("[-_.]+", " ").strip();
-    if (spaced.isEmpty()) {
-      return decoded;
-    }
-    String lower = spaced.toLowerCase(java.util.Locale.ROOT);
-    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    return room.isBlank() ? null : RoomNames.title(room);
   }
 
   private static @Nullable Instant instant(String value) {

@@ -1,7 +1,6 @@
 package dev.verbatim.server.upload;
 
 import dev.verbatim.server.account.Callers;
-import dev.verbatim.server.transcriptimport.JibriMetadata;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;

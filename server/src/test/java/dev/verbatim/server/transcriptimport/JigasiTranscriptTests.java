@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.Speaker;
 import dev.verbatim.ingest.transcript.TranscriptRejectedException;
+import dev.verbatim.server.upload.RoomNames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,11 +46,11 @@ class JigasiTranscriptTests {
 
   @Test
   void roomNamesReadAsTitles() {
-    assertThat(JigasiTranscript.roomTitle("weekly-sync")).isEqualTo("Weekly sync");
-    assertThat(JigasiTranscript.roomTitle("WeeklySync")).isEqualTo("Weekly sync");
-    assertThat(JigasiTranscript.roomTitle("Q3%20planning")).isEqualTo("Q3 planning");
-    assertThat(JigasiTranscript.titleOf("not a url at all ::")).isNull();
-    assertThat(JigasiTranscript.titleOf("https://meet.example.com/")).isNull();
+    assertThat(RoomNames.title("weekly-sync")).isEqualTo("Weekly sync");
+    assertThat(RoomNames.title("WeeklySync")).isEqualTo("Weekly sync");
+    assertThat(RoomNames.title("Q3%20planning")).isEqualTo("Q3 planning");
+    assertThat(RoomNames.titleOf("not a url at all ::")).isNull();
+    assertThat(RoomNames.titleOf("https://meet.example.com/")).isNull();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.verbatim.server.transcriptimport;
+package dev.verbatim.server.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public record JibriMetadata(@Nullable String title) {
       throw new IllegalArgumentException(
           "\"metadata\" is not Jibri's metadata.json: expected an object with meeting_url.");
     }
-    String title = JigasiTranscript.titleOf(root.path("meeting_url").asString(""));
+    String title = RoomNames.titleOf(root.path("meeting_url").asString(""));
     return new JibriMetadata(title);
   }
 }
