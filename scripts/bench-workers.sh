@@ -6,6 +6,8 @@
 #     2 workers with half of them each, and 2 workers with all of them each (oversubscribed).
 #  2. Recovery: kills (SIGKILL) the worker that runs a job and prints how long until the other
 #     worker claimed it again, with the default lease (60 s) and a short one (10 s).
+# Before each timed run every worker processes a short clip or two, so that loading the speech
+# model (once per process) is not part of the figures.
 #   scripts/bench-workers.sh [--recordings 8] [--skip-recovery]
 # Needs PostgreSQL's initdb/pg_ctl/psql, ffmpeg, curl and python3; builds the jar first if needed.
 set -euo pipefail
@@ -52,6 +54,13 @@ for i in $(seq 1 "$recordings"); do
     -af "atempo=$(python3 -c "print(1 + $i * 0.01)"),volume=$(python3 -c "print(1 - $i * 0.02)")" \
     -ar 16000 -ac 1 "$f"
   files+=("$f")
+done
+# Short clips that each worker's first job takes, so the timed runs do not include loading the model.
+warmups=()
+for i in 1 2 3 4; do
+  f="$work/warmup-$i.wav"
+  ffmpeg -v error -y -ss $(( i * 9 )) -t 4 -i "$ROOT/samples/meeting.mp4" -ar 16000 -ac 1 "$f"
+  warmups+=("$f")
 done
 audio=$(python3 -c "
 import sys, wave
@@ -114,10 +123,15 @@ upload() {
 echo "machine: $cores cores, $(free -g | awk '/Mem:/{print $2}') GB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%F); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "recordings: $recordings x $(python3 -c "print(round($audio / $recordings, 1))") s ($(python3 -c "print(round($audio / 60, 1))") min of audio)"
 echo
-printf '%-34s %10s %14s %16s\n' layout makespan meetings/hour "audio h per h"
+printf '%-34s %10s %14s %14s %18s\n' layout makespan meetings/hour "audio h per h" "worker peak RSS"
 for spec in "1 $cores" "2 $(( cores / 2 > 0 ? cores / 2 : 1 ))" "2 $cores"; do
   read -r workers threads <<<"$spec"
   layout "$workers" "$threads" 60s
+  for f in "${warmups[@]:0:$(( 2 * workers ))}"; do upload "$f" >/dev/null; done
+  until [[ $(sql "SELECT COUNT(*) FROM job WHERE status IN ('done','failed')") == $(( 2 * workers )) ]]; do
+    sleep 0.5
+  done
+  sql "DELETE FROM job" >/dev/null
   began=$(date +%s.%N)
   uploads=()
   for f in "${files[@]}"; do
@@ -130,13 +144,16 @@ for spec in "1 $cores" "2 $(( cores / 2 > 0 ? cores / 2 : 1 ))" "2 $cores"; do
   done
   ended=$(date +%s.%N)
   failed=$(sql "SELECT COUNT(*) FROM job WHERE status = 'failed'")
-  python3 - "$workers" "$threads" "$began" "$ended" "$recordings" "$audio" "$failed" <<'PY'
+  # The largest peak resident memory among the workers (pids[0] is the web process).
+  rss=$(for p in "${pids[@]:1}"; do awk '/VmHWM/{print $2}' "/proc/$p/status"; done | sort -n | tail -1)
+  python3 - "$workers" "$threads" "$began" "$ended" "$recordings" "$audio" "$failed" "$rss" <<'PY'
 import sys
-w, t, began, ended, n, audio, failed = sys.argv[1:]
+w, t, began, ended, n, audio, failed, rss = sys.argv[1:]
 span = float(ended) - float(began)
 label = f"{w} worker(s) x {t} recognition thread(s)"
 note = f"  ({failed} failed)" if failed != "0" else ""
-print(f"{label:<34} {span:9.1f}s {int(n) * 3600 / span:14.0f} {float(audio) / span:16.1f}{note}")
+print(f"{label:<34} {span:9.1f}s {int(n) * 3600 / span:14.0f} {float(audio) / span:14.1f}"
+      f" {int(rss) / 1024:15.0f} MB{note}")
 PY
   stop_all
 done

@@ -3,19 +3,11 @@ package dev.verbatim.server.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verbatim.server.ApiClient;
+import dev.verbatim.server.EventStream;
 import dev.verbatim.server.ServerProcess;
 import dev.verbatim.testsupport.ExternalTool;
 import dev.verbatim.testsupport.Media;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,14 +19,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A deployment scaled out: one web process and two worker processes, each its own JVM, on one
@@ -46,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WorkerProcessesTests {
 
   private static final Path HOME = Path.of(System.getProperty("verbatim.home", ".."));
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int SHORT_MEETINGS = 9;
 
   @Test
@@ -61,7 +49,7 @@ class WorkerProcessesTests {
       try (ServerProcess web = start("web", "384m", data, dir, url, "verbatim.jobs.watch=250ms");
           ServerProcess first = start("worker", "512m", data, dir, url);
           ServerProcess second = start("worker", "512m", data, dir, url);
-          Events events = Events.listen(web.api)) {
+          EventStream events = EventStream.open(web.api, "/api/events")) {
         assertThat(first.api.get("/api/meetings").status())
             .as("a worker serves no API")
             .isEqualTo(404);
@@ -94,15 +82,28 @@ class WorkerProcessesTests {
         jobs.forEach((id, job) -> assertThat(job.status()).as(id).isEqualTo("done"));
         assertThat(jobs.get(longId).attempts()).isEqualTo(2);
         assertThat(jobs.get(longId).worker()).startsWith(survivor.pid() + "@");
+        assertThat(jobs.values())
+            .as("the web process runs no job")
+            .allSatisfy(
+                job ->
+                    assertThat(job.worker())
+                        .matches("(" + first.pid() + "|" + second.pid() + ")@.*"));
         ids.stream().skip(1).forEach(id -> assertThat(jobs.get(id).attempts()).as(id).isEqualTo(1));
         assertThat(segmentRows(postgres))
             .as("one stored result per meeting")
             .containsOnlyKeys(ids)
             .allSatisfy((id, rows) -> assertThat(rows).isPositive());
 
-        events.awaitDone(ids);
-        assertThat(events.progressOf(longId))
+        for (String id : ids) {
+          events.await(
+              e ->
+                  e.get("meetingId").asString().equals(id)
+                      && e.get("type").asString().equals("done"),
+              Duration.ofMinutes(1));
+        }
+        assertThat(events.of(longId, "progress"))
             .as("the long meeting's progress, from both of its workers")
+            .extracting(e -> e.get("progress").asDouble())
             .anySatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(0.15));
       }
     }
@@ -212,76 +213,5 @@ class WorkerProcessesTests {
       return once;
     }
     return Media.convert(HOME.resolve("samples/meeting.mp4"), once, "-ar", "16000", "-ac", "1");
-  }
-
-  /** What the web process's browsers hear: its event stream of every meeting. */
-  private static final class Events implements AutoCloseable {
-    private final Queue<JsonNode> heard = new ConcurrentLinkedQueue<>();
-    private final InputStream stream;
-    private final Thread reader;
-
-    private Events(InputStream stream) {
-      this.stream = stream;
-      this.reader = new Thread(this::read, "sse-reader");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    static Events listen(ApiClient api) throws IOException, InterruptedException {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(api.base() + "/api/events"))
-              .header("Authorization", api.authorization())
-              .header("Accept", "text/event-stream")
-              .build();
-      HttpResponse<InputStream> response =
-          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return new Events(response.body());
-    }
-
-    private void read() {
-      try (BufferedReader lines =
-          new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          if (line.startsWith("data:")) {
-            heard.add(JSON.readTree(line.substring("data:".length())));
-          }
-        }
-      } catch (IOException e) {
-        // The stream ends when the test closes it or the server stops.
-      }
-    }
-
-    List<Double> progressOf(String id) {
-      return heard.stream()
-          .filter(e -> e.get("meetingId").asString().equals(id))
-          .filter(e -> e.get("type").asString().equals("progress"))
-          .map(e -> e.get("progress").asDouble())
-          .toList();
-    }
-
-    /** Waits (as a browser would) until every meeting's done event arrived. */
-    void awaitDone(List<String> ids) {
-      for (int i = 0; i < 120; i++) {
-        Set<String> done = new HashSet<>();
-        heard.stream()
-            .filter(e -> e.get("type").asString().equals("done"))
-            .forEach(e -> done.add(e.get("meetingId").asString()));
-        if (done.containsAll(ids)) {
-          return;
-        }
-        ApiClient.sleep(250);
-      }
-      assertThat(heard.stream().filter(e -> e.get("type").asString().equals("done")))
-          .as("done events heard by the web process's browsers")
-          .extracting(e -> e.get("meetingId").asString())
-          .containsAll(ids);
-    }
-
-    @Override
-    public void close() throws IOException {
-      stream.close();
-    }
   }
 }
