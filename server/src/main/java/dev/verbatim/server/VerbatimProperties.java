@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param upload limits on what may be uploaded
  * @param jobs how processing jobs run
  * @param retention how long meetings and their recordings are kept
+ * @param role what this process does: serve people, run jobs, or both
  */
 @ConfigurationProperties("verbatim")
 public record VerbatimProperties(
@@ -27,7 +28,32 @@ public record VerbatimProperties(
     @Nullable URI publicUrl,
     @DefaultValue Upload upload,
     @DefaultValue Jobs jobs,
-    @DefaultValue Retention retention) {
+    @DefaultValue Retention retention,
+    @DefaultValue("all") Role role) {
+
+  /**
+   * What one process of a deployment does. One machine runs {@code all}; a larger deployment runs
+   * {@code web} processes behind a load balancer and {@code worker} processes that share its
+   * PostgreSQL database and its media storage.
+   */
+  public enum Role {
+    /** Serves the web pages and the API, and runs no jobs. */
+    WEB,
+    /** Runs jobs; serves only its health check and metrics, for its orchestrator. */
+    WORKER,
+    /** Both, as a single machine runs it. */
+    ALL;
+
+    /** Whether this process claims and runs jobs. */
+    public boolean runsJobs() {
+      return this != WEB;
+    }
+
+    /** Whether people and API clients use this process: pages, API, live events, schedules. */
+    public boolean servesUsers() {
+      return this != WORKER;
+    }
+  }
 
   /**
    * @param maxSize the largest recording (each file) accepted, by multipart or resumable upload
@@ -35,12 +61,15 @@ public record VerbatimProperties(
   public record Upload(@DefaultValue("4GB") DataSize maxSize) {}
 
   /**
-   * @param enabled whether this process runs jobs (off for one-shot commands)
+   * @param enabled whether this process may run jobs (off for one-shot commands; a {@code web}
+   *     process never does)
    * @param concurrency jobs run at once; each uses every recognition thread, so 1 suits 2 cores
    * @param maxAttempts attempts for a job that fails for a reason that may pass (I/O, database)
    * @param retryDelay the wait before the second attempt; it doubles for each one after
    * @param lease how long a running job stays claimed without its worker's heartbeat
    * @param poll how often an idle worker looks for queued jobs
+   * @param watch how often a process that serves people reads the progress of jobs that other
+   *     processes run, for its live events
    */
   public record Jobs(
       @DefaultValue("true") boolean enabled,
@@ -48,7 +77,8 @@ public record VerbatimProperties(
       @DefaultValue("3") int maxAttempts,
       @DefaultValue("30s") Duration retryDelay,
       @DefaultValue("60s") Duration lease,
-      @DefaultValue("1s") Duration poll) {
+      @DefaultValue("1s") Duration poll,
+      @DefaultValue("1s") Duration watch) {
 
     public Jobs {
       if (concurrency < 1) {

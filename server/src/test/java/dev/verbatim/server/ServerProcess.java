@@ -16,10 +16,12 @@ import java.util.List;
 public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
+  private final String role;
   public final ApiClient api;
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, String role) {
     this.process = process;
+    this.role = role;
     this.api = new ApiClient(port);
   }
 
@@ -29,6 +31,15 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(String heap, Path data, Path log, String... properties) {
+    return startAs("all", heap, data, log, properties);
+  }
+
+  /**
+   * Starts a server in one role ({@code web}, {@code worker} or {@code all}); a worker is ready
+   * when its health check answers, the others when the API does.
+   */
+  public static ServerProcess startAs(
+      String role, String heap, Path data, Path log, String... properties) {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -47,12 +58,14 @@ public final class ServerProcess implements AutoCloseable {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.verbatim.server.cli.VerbatimCommand");
-    command.addAll(List.of("serve", "--port", String.valueOf(port), "--data", data.toString()));
+    command.addAll(
+        List.of(
+            "serve", "--port", String.valueOf(port), "--data", data.toString(), "--role", role));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("OPENBLAS_NUM_THREADS", "1");
     try {
-      ServerProcess server = new ServerProcess(builder.start(), port);
+      ServerProcess server = new ServerProcess(builder.start(), port, role);
       server.awaitReady();
       return server;
     } catch (IOException e) {
@@ -67,7 +80,8 @@ public final class ServerProcess implements AutoCloseable {
         throw new AssertionError("The server exited with " + process.exitValue());
       }
       try {
-        if (api.get("/api/meetings").status() == 200) {
+        String probe = role.equals("worker") ? "/api/health" : "/api/meetings";
+        if (api.get(probe).status() == 200) {
           return;
         }
       } catch (UncheckedIOException notYet) {
@@ -76,6 +90,11 @@ public final class ServerProcess implements AutoCloseable {
       ApiClient.sleep(200);
     }
     throw new AssertionError("The server did not start within 2 minutes");
+  }
+
+  /** The operating system's id of the process, which names it in the job table. */
+  public long pid() {
+    return process.pid();
   }
 
   /** SIGKILL: no shutdown hooks, no chance to tidy up, as after a power cut or OOM kill. */

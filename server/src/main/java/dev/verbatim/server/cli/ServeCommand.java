@@ -1,6 +1,9 @@
 package dev.verbatim.server.cli;
 
+import dev.verbatim.server.VerbatimProperties;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
@@ -35,12 +38,47 @@ final class ServeCommand implements Callable<Integer> {
               + " choose otherwise, e.g. 0.0.0.0 behind a reverse proxy that ends TLS.")
   String bind;
 
+  @Option(
+      names = "--role",
+      defaultValue = "${VERBATIM_ROLE:-all}",
+      converter = RoleConverter.class,
+      description =
+          "What this process does (default: ${DEFAULT-VALUE}): web (pages and API, no jobs),"
+              + " worker (runs jobs; serves only /api/health and metrics) or all. Several web and"
+              + " worker processes share one PostgreSQL database and one media storage.")
+  VerbatimProperties.Role role;
+
   @Override
   public Integer call() {
-    ApplicationContexts.start(
-        WebApplicationType.SERVLET,
-        Map.of(
-            "server.port", port, "server.address", bind, "verbatim.data", data.toAbsolutePath()));
+    ApplicationContexts.start(WebApplicationType.SERVLET, properties());
     return VerbatimCommand.KEEP_RUNNING;
+  }
+
+  Map<String, Object> properties() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("server.port", port);
+    properties.put("server.address", bind);
+    properties.put("verbatim.data", data.toAbsolutePath());
+    properties.put("verbatim.role", role.name().toLowerCase(Locale.ROOT));
+    if (!role.servesUsers()) {
+      // Webhooks are sent from the outbox by whichever web process polls it first; a worker's
+      // cores belong to recognition.
+      properties.put("verbatim.webhooks.dispatch", false);
+    }
+    return properties;
+  }
+
+  /** Accepts web, worker and all in any case. */
+  static final class RoleConverter
+      implements picocli.CommandLine.ITypeConverter<VerbatimProperties.Role> {
+    @Override
+    public VerbatimProperties.Role convert(String value) {
+      try {
+        return VerbatimProperties.Role.valueOf(value.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "--role is web, worker or all, not '" + value + "'");
+      }
+    }
   }
 }

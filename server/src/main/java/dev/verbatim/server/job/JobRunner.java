@@ -33,6 +33,7 @@ class JobRunner implements SmartLifecycle {
   private final JobStore jobs;
   private final MeetingProcessor processor;
   private final VerbatimProperties.Jobs settings;
+  private final boolean runsJobs;
   private final String worker;
   private final Map<String, Control> running = new ConcurrentHashMap<>();
   private volatile boolean started;
@@ -43,6 +44,7 @@ class JobRunner implements SmartLifecycle {
     this.jobs = jobs;
     this.processor = processor;
     this.settings = properties.jobs();
+    this.runsJobs = settings.enabled() && properties.role().runsJobs();
     // Host and process id name the worker in the job table, for whoever looks at it.
     this.worker =
         ManagementFactory.getRuntimeMXBean().getName()
@@ -52,7 +54,7 @@ class JobRunner implements SmartLifecycle {
 
   @Override
   public void start() {
-    if (!settings.enabled()) {
+    if (!runsJobs) {
       return;
     }
     started = true;
@@ -95,6 +97,11 @@ class JobRunner implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return started;
+  }
+
+  /** How this process names itself in the job table. */
+  String worker() {
+    return worker;
   }
 
   /** Stops the meeting's job if it runs here; the database already says it is cancelled. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job queue, in the database so jobs outlive the process.
@@ -18,14 +19,20 @@ import org.springframework.stereotype.Repository;
  * heartbeat renews. Every later write names the worker, so a worker that lost its lease (it
  * stalled, and another took the job over) can no longer complete or fail the job: a job's result is
  * stored once.
+ *
+ * <p>Workers in several processes share the table: a claim locks its candidate row with {@code FOR
+ * UPDATE SKIP LOCKED}, so concurrent claims pass over each other's rows instead of waiting for them
+ * or racing for the same one.
  */
 @Repository
 class JobStore {
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
 
-  JobStore(JdbcClient jdbc) {
+  JobStore(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
+    this.transactions = transactions;
   }
 
   String enqueue(String meetingId) {
@@ -58,43 +65,91 @@ class JobStore {
    * its worker died.
    */
   Optional<Job> claim(String worker, Duration lease) {
+    Optional<Job> claimed = transactions.execute(status -> claimInTransaction(worker, lease));
+    return claimed == null ? Optional.empty() : claimed;
+  }
+
+  private Optional<Job> claimInTransaction(String worker, Duration lease) {
     Instant now = Instant.now();
-    List<String> candidates =
+    // The lock lasts until this transaction commits the claim; another worker's claim skips the
+    // row meanwhile and takes the next one. (H2 accepts the clause too; with LIMIT it may find
+    // nothing while a row is locked, and that worker simply looks again at its next poll.)
+    Optional<String> candidate =
         jdbc.sql(
                 """
                 SELECT id FROM job
                 WHERE (status = 'queued' AND run_after <= :now)
                    OR (status = 'running' AND lease_until < :now)
-                ORDER BY created_at LIMIT 5
+                ORDER BY created_at LIMIT 1
+                FOR UPDATE SKIP LOCKED
                 """)
             .param("now", at(now))
             .query(String.class)
-            .list();
-    for (String id : candidates) {
-      int claimed =
-          jdbc.sql(
-                  """
-                  UPDATE job SET status = 'running', worker = :worker, lease_until = :lease,
-                         attempts = attempts + 1, updated_at = :now
-                  WHERE id = :id AND ((status = 'queued' AND run_after <= :now)
-                                      OR (status = 'running' AND lease_until < :now))
-                  """)
-              .param("worker", worker)
-              .param("lease", at(now.plus(lease)))
-              .param("now", at(now))
-              .param("id", id)
-              .update();
-      if (claimed == 1) {
-        return jdbc.sql("SELECT id, meeting_id, attempts FROM job WHERE id = :id")
-            .param("id", id)
-            .query(
-                (rs, n) ->
-                    new Job(rs.getString("id"), rs.getString("meeting_id"), rs.getInt("attempts")))
             .optional();
-      }
+    if (candidate.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    // Still conditional: the lock keeps other claims away, the condition fences a stale one.
+    int claimed =
+        jdbc.sql(
+                """
+                UPDATE job SET status = 'running', worker = :worker, lease_until = :lease,
+                       attempts = attempts + 1, updated_at = :now
+                WHERE id = :id AND ((status = 'queued' AND run_after <= :now)
+                                    OR (status = 'running' AND lease_until < :now))
+                """)
+            .param("worker", worker)
+            .param("lease", at(now.plus(lease)))
+            .param("now", at(now))
+            .param("id", candidate.get())
+            .update();
+    if (claimed != 1) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT id, meeting_id, attempts FROM job WHERE id = :id")
+        .param("id", candidate.get())
+        .query(
+            (rs, n) ->
+                new Job(rs.getString("id"), rs.getString("meeting_id"), rs.getInt("attempts")))
+        .optional();
   }
+
+  /**
+   * Jobs changed after {@code since} (by their writers' clocks), oldest change first, for processes
+   * that follow the jobs other processes run.
+   */
+  List<JobChange> changedSince(Instant since, int limit) {
+    return jdbc.sql(
+            """
+            SELECT id, meeting_id, status, stage, progress, error, worker, updated_at FROM job
+            WHERE updated_at > :since ORDER BY updated_at LIMIT :limit
+            """)
+        .param("since", at(since))
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new JobChange(
+                    rs.getString("id"),
+                    rs.getString("meeting_id"),
+                    rs.getString("status"),
+                    rs.getString("stage"),
+                    rs.getDouble("progress"),
+                    rs.getString("error"),
+                    rs.getString("worker"),
+                    rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
+  /** A job as {@link #changedSince} reads it. */
+  record JobChange(
+      String id,
+      String meetingId,
+      String status,
+      @Nullable String stage,
+      double progress,
+      @Nullable String error,
+      @Nullable String worker,
+      Instant updatedAt) {}
 
   /** Renews the lease; false when the job is no longer this worker's (cancelled, taken over). */
   boolean heartbeat(String jobId, String worker, Duration lease) {

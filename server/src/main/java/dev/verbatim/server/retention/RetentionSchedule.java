@@ -12,7 +12,8 @@ import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Runs {@link RetentionJob} on {@code verbatim.retention.schedule}, in the web service only (not in
- * one-shot commands), and only when something is ever to be deleted.
+ * one-shot commands) of a process that serves people, and only when something is ever to be
+ * deleted.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -21,17 +22,20 @@ class RetentionSchedule implements SchedulingConfigurer {
 
   private final RetentionJob job;
   private final VerbatimProperties.Retention policy;
+  private final VerbatimProperties.Role role;
 
   RetentionSchedule(RetentionJob job, VerbatimProperties properties) {
     this.job = job;
     this.policy = properties.retention();
+    this.role = properties.role();
     // A wrong schedule fails the start, not the first night.
     interval(policy.schedule());
   }
 
   @Override
   public void configureTasks(ScheduledTaskRegistrar tasks) {
-    if (!policy.enabled()) {
+    if (!policy.enabled() || !role.servesUsers()) {
+      // Web processes delete what is due; a worker's cores belong to recognition.
       return;
     }
     Duration interval = interval(policy.schedule());

@@ -10,6 +10,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The job queue's claims, leases and fencing, on a real (in-memory) database. */
 class JobStoreTests {
@@ -29,7 +31,7 @@ class JobStoreTests {
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(source).load().migrate();
     jdbc = JdbcClient.create(source);
-    jobs = new JobStore(jdbc);
+    jobs = new JobStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(source)));
     meeting = "m-1";
     jdbc.sql(
             """
