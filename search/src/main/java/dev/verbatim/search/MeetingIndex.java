@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -55,6 +56,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
@@ -68,6 +70,9 @@ public final class MeetingIndex implements AutoCloseable {
 
   /** The commit user data key holding the {@linkplain #isCurrentSchema() schema version}. */
   public static final String SCHEMA_KEY = "verbatim.index.schema";
+
+  /** The commit user data key holding the {@linkplain #feedPosition() feed position}. */
+  static final String FEED_POSITION_KEY = "verbatim.index.feed-position";
 
   /** Hits deeper than this are counted but not returned; nobody pages that far. */
   static final int MAX_WINDOW = 10_000;
@@ -99,15 +104,15 @@ public final class MeetingIndex implements AutoCloseable {
 
   /** Opens the index in {@code directory}, creating it (and the directory) if need be. */
   public MeetingIndex(Path directory) {
-    this(openDirectory(directory));
+    this(openDirectory(directory), directory);
   }
 
   /** A fresh index in memory, gone when closed. */
   public static MeetingIndex inMemory() {
-    return new MeetingIndex(new ByteBuffersDirectory());
+    return new MeetingIndex(new ByteBuffersDirectory(), null);
   }
 
-  private MeetingIndex(Directory directory) {
+  private MeetingIndex(Directory directory, @Nullable Path path) {
     this.directory = directory;
     IndexWriter openedWriter = null;
     try {
@@ -127,6 +132,9 @@ public final class MeetingIndex implements AutoCloseable {
       }
       writer.commit();
       this.searchers = new SearcherManager(writer, null);
+    } catch (LockObtainFailedException e) {
+      IOUtils.closeWhileHandlingException(openedWriter, directory);
+      throw new IndexInUseException(path == null ? Path.of("memory") : path, e);
     } catch (IOException e) {
       IOUtils.closeWhileHandlingException(openedWriter, directory);
       throw new UncheckedIOException("Cannot open the search index in " + directory, e);
@@ -212,6 +220,31 @@ public final class MeetingIndex implements AutoCloseable {
    */
   public boolean isCurrentSchema() {
     return MeetingDocuments.SCHEMA_VERSION.equals(schema);
+  }
+
+  /**
+   * How far this index has followed its owner's feed of changes, as last {@linkplain
+   * #feedPosition(long) set}; empty for an index that never had one. It is kept in the index's own
+   * commits, so after a crash it never claims changes that the index lost.
+   */
+  public OptionalLong feedPosition() {
+    String position = userData(writer).get(FEED_POSITION_KEY);
+    return position == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(position));
+  }
+
+  /**
+   * Records that the index now holds every change up to {@code position} of its owner's feed, and
+   * commits that together with every change made before.
+   */
+  public void feedPosition(long position) {
+    try {
+      Map<String, String> data = userData(writer);
+      data.put(FEED_POSITION_KEY, Long.toString(position));
+      writer.setLiveCommitData(data.entrySet());
+      publish();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot record the search index's feed position", e);
+    }
   }
 
   /** The number of indexed documents: segments, meetings and action items together. */

@@ -2,6 +2,7 @@ package dev.verbatim.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.verbatim.core.ActionItem;
 import dev.verbatim.core.ActionItemStatus;
@@ -391,6 +392,34 @@ class MeetingIndexTests {
     assertThat(index.documentCount()).isZero();
     assertThat(index.search(SearchQuery.of("budget")).total()).isZero();
     assertThat(index.isCurrentSchema()).isTrue();
+  }
+
+  @Test
+  void theFeedPositionIsCommittedWithTheIndexAndSurvivesARebuild(@TempDir Path directory) {
+    try (MeetingIndex created = new MeetingIndex(directory)) {
+      assertThat(created.feedPosition()).isEmpty();
+      created.index("m1", planning(), Audience.ADMINS);
+      created.feedPosition(41);
+      created.rebuild(List.of(new IndexedMeeting("m2", standup(), Audience.ADMINS)));
+      assertThat(created.feedPosition()).hasValue(41);
+      assertThat(created.isCurrentSchema()).isTrue();
+    }
+    try (MeetingIndex reopened = new MeetingIndex(directory)) {
+      assertThat(reopened.feedPosition()).hasValue(41);
+      assertThat(reopened.isCurrentSchema()).isTrue();
+      assertThat(reopened.documentCount()).isEqualTo(standupDocuments());
+    }
+  }
+
+  @Test
+  void aSecondProcessOnTheSameDirectoryIsToldItIsInUse(@TempDir Path directory) {
+    try (MeetingIndex first = new MeetingIndex(directory)) {
+      assertThatThrownBy(() -> new MeetingIndex(directory))
+          .isInstanceOf(IndexInUseException.class)
+          .hasMessageContaining(directory.toString())
+          .hasCauseInstanceOf(org.apache.lucene.store.LockObtainFailedException.class);
+      assertThat(first.documentCount()).isZero();
+    }
   }
 
   @Test

@@ -26,6 +26,7 @@ final class ApplicationContexts {
       args.add("--spring.datasource.url=jdbc:h2:mem:verbatim-cli;DB_CLOSE_DELAY=-1");
       args.add("--verbatim.jobs.enabled=false");
       args.add("--verbatim.search.in-memory=true");
+      args.add("--verbatim.search.feed.enabled=false");
     }
     return run(type, args, properties);
   }

@@ -2,7 +2,9 @@ package dev.verbatim.server.meeting;
 
 /**
  * A meeting's stored content changed: derived data (the search index, open pages) follows. Sent as
- * a Spring application event after the change is committed.
+ * a Spring application event, inside the transaction that makes the change where there is one (as
+ * for access changes and deletions), else after its commit. Listeners that must see the change
+ * committed are {@code @TransactionalEventListener}s.
  */
 public record MeetingChanged(String meetingId, Change change) {
 

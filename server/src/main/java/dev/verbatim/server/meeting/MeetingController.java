@@ -33,6 +33,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -69,6 +70,7 @@ class MeetingController {
   private final VerbatimProperties.Retention retention;
   private final AuditTrail audit;
   private final MeetingMedia media;
+  private final TransactionOperations transactions;
 
   MeetingController(
       MeetingStore meetings,
@@ -84,7 +86,8 @@ class MeetingController {
       MeetingRemoval removal,
       VerbatimProperties properties,
       AuditTrail audit,
-      MeetingMedia media) {
+      MeetingMedia media,
+      TransactionOperations transactions) {
     this.meetings = meetings;
     this.actionItems = actionItems;
     this.events = events;
@@ -99,6 +102,7 @@ class MeetingController {
     this.retention = properties.retention();
     this.audit = audit;
     this.media = media;
+    this.transactions = transactions;
   }
 
   /** A minutes layout a meeting can be written with. */
@@ -271,8 +275,13 @@ class MeetingController {
     }
     LocalDate date = body.has("date") ? date(body.get("date").asString()) : header.date();
     if (body.has("orgVisible")) {
-      shares.orgVisible(id, body.get("orgVisible").asBoolean());
-      publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+      boolean orgVisible = body.get("orgVisible").asBoolean();
+      // The event in the same transaction: the index feed records it on commit, with the change.
+      transactions.executeWithoutResult(
+          status -> {
+            shares.orgVisible(id, orgVisible);
+            publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+          });
       audit.note("orgVisible=" + body.get("orgVisible").asBoolean());
     }
     // Who may view it is no news to the pages showing it; a new title or date is.

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The one way a meeting or its recordings go away: whether a person deletes it or retention does,
@@ -21,12 +22,15 @@ public class MeetingRemoval {
   private final MediaStorage storage;
   private final Processing processing;
   private final ApplicationEventPublisher publisher;
+  private final TransactionOperations transactions;
 
   MeetingRemoval(
       MeetingStore meetings,
       MediaStorage storage,
       Processing processing,
-      ApplicationEventPublisher publisher) {
+      ApplicationEventPublisher publisher,
+      TransactionOperations transactions) {
+    this.transactions = transactions;
     this.meetings = meetings;
     this.storage = storage;
     this.processing = processing;
@@ -36,14 +40,18 @@ public class MeetingRemoval {
   /** Deletes the meeting: its job, rows, media and (through the event) index entries. */
   public void delete(String id) {
     processing.cancel(id);
-    meetings.delete(id);
+    // The event in the same transaction: the index feed records it on commit, with the deletion.
+    transactions.executeWithoutResult(
+        status -> {
+          meetings.delete(id);
+          publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.DELETED));
+        });
     try {
       storage.deleteAll(id);
     } catch (IOException e) {
       // The rows are gone, so nothing refers to these files any more; say so and carry on.
       log.error("Meeting {} deleted, but its media could not be removed", id, e);
     }
-    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.DELETED));
   }
 
   /**

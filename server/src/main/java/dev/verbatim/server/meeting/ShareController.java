@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,14 +33,17 @@ class ShareController {
   private final MeetingStore meetings;
   private final Accounts accounts;
   private final AuditTrail audit;
+  private final TransactionOperations transactions;
 
   ShareController(
       ShareStore shares,
       MeetingStore meetings,
       Accounts accounts,
       AuditTrail audit,
-      ApplicationEventPublisher publisher) {
+      ApplicationEventPublisher publisher,
+      TransactionOperations transactions) {
     this.shares = shares;
+    this.transactions = transactions;
     this.publisher = publisher;
     this.meetings = meetings;
     this.accounts = accounts;
@@ -78,8 +82,12 @@ class ShareController {
     if (owner.isPresent() && owner.get().equals(person.id())) {
       throw new IllegalArgumentException("The owner may already do everything with the meeting.");
     }
-    shares.share(id, person.id(), chosen);
-    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+    // The event in the same transaction: the index feed records it on commit, with the share.
+    transactions.executeWithoutResult(
+        status -> {
+          shares.share(id, person.id(), chosen);
+          publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+        });
     audit.note("user=" + person.email() + ", permission=" + chosen.value());
     return new ShareView(person.id(), person.email(), person.name(), chosen.value());
   }
@@ -90,10 +98,14 @@ class ShareController {
   @Audited(AuditAction.SHARE_REVOKE)
   ResponseEntity<Void> unshare(@PathVariable String id, @PathVariable String user) {
     User person = person(user);
-    if (!shares.unshare(id, person.id())) {
-      throw new MeetingNotFoundException("Share of " + user);
-    }
-    publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+    // A revoked share that other processes' indexes missed would leak snippets: one transaction.
+    transactions.executeWithoutResult(
+        status -> {
+          if (!shares.unshare(id, person.id())) {
+            throw new MeetingNotFoundException("Share of " + user);
+          }
+          publisher.publishEvent(new MeetingChanged(id, MeetingChanged.Change.ACCESS));
+        });
     audit.note("user=" + person.email());
     return ResponseEntity.noContent().build();
   }
