@@ -64,6 +64,10 @@ final class ServeCommand implements Callable<Integer> {
       // Webhooks are sent from the outbox by whichever web process polls it first; a worker's
       // cores belong to recognition.
       properties.put("verbatim.webhooks.dispatch", false);
+      // A worker searches nothing: no index on disk (workers share the data directory with web
+      // processes, and two processes cannot open one index), and no following of the feed.
+      properties.put("verbatim.search.feed.enabled", false);
+      properties.put("verbatim.search.in-memory", true);
     }
     return properties;
   }

@@ -20,10 +20,12 @@ class ServeCommandTests {
   }
 
   @Test
-  void aWorkerSendsNoWebhooks() {
+  void aWorkerSendsNoWebhooksAndKeepsNoSearchIndex() {
     assertThat(parse("--role", "Worker").properties())
         .containsEntry("verbatim.role", "worker")
-        .containsEntry("verbatim.webhooks.dispatch", false);
+        .containsEntry("verbatim.webhooks.dispatch", false)
+        .containsEntry("verbatim.search.feed.enabled", false)
+        .containsEntry("verbatim.search.in-memory", true);
   }
 
   @Test
