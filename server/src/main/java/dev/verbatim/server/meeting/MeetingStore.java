@@ -91,24 +91,7 @@ public class MeetingStore {
 
   /** Inserts a queued meeting and its media. Call within the transaction that queues its job. */
   public void insert(NewMeeting meeting, List<MediaFile> media) {
-    Instant now = Instant.now();
-    jdbc.sql(
-            """
-            INSERT INTO meeting (id, owner_id, title, meeting_date, language, layout, template,
-                                 status, progress, content_key, created_at, updated_at)
-            VALUES (:id, :owner, :title, :date, :language, :layout, :template, 'queued', 0, :key,
-                    :now, :now)
-            """)
-        .param("id", meeting.id())
-        .param("owner", meeting.ownerId())
-        .param("title", meeting.title())
-        .param("date", meeting.date())
-        .param("language", meeting.language())
-        .param("layout", meeting.layout().name())
-        .param("template", meeting.template())
-        .param("key", meeting.contentKey())
-        .param("now", timestamp(now))
-        .update();
+    insertRow(meeting, MeetingStatus.QUEUED);
     for (MediaFile file : media) {
       jdbc.sql(
               """
@@ -132,12 +115,16 @@ public class MeetingStore {
    * until its conference ends and {@link #saveProcessed} stores what was said.
    */
   public void insertLive(NewMeeting meeting) {
+    insertRow(meeting, MeetingStatus.LIVE);
+  }
+
+  private void insertRow(NewMeeting meeting, MeetingStatus status) {
     Instant now = Instant.now();
     jdbc.sql(
             """
             INSERT INTO meeting (id, owner_id, title, meeting_date, language, layout, template,
                                  status, progress, content_key, created_at, updated_at)
-            VALUES (:id, :owner, :title, :date, :language, :layout, :template, 'live', 0, :key,
+            VALUES (:id, :owner, :title, :date, :language, :layout, :template, :status, 0, :key,
                     :now, :now)
             """)
         .param("id", meeting.id())
@@ -147,6 +134,7 @@ public class MeetingStore {
         .param("language", meeting.language())
         .param("layout", meeting.layout().name())
         .param("template", meeting.template())
+        .param("status", status.value())
         .param("key", meeting.contentKey())
         .param("now", timestamp(now))
         .update();
