@@ -170,6 +170,7 @@ if (( recovery )); then
     done
     holder=$(sql "SELECT split_part(worker, '@', 1) FROM job WHERE meeting_id = '$id'")
     kill -9 "$holder"
+    wait "$holder" 2>/dev/null || true
     killed=$(date +%s.%N)
     until [[ $(sql "SELECT COUNT(*) FROM job WHERE meeting_id = '$id' AND attempts = 2") == 1 ]]; do
       sleep 0.1

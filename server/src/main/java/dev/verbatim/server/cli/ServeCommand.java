@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code verbatim serve}: runs the web service until stopped. */
 @Command(
@@ -73,16 +75,15 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Accepts web, worker and all in any case. */
-  static final class RoleConverter
-      implements picocli.CommandLine.ITypeConverter<VerbatimProperties.Role> {
+  static final class RoleConverter implements ITypeConverter<VerbatimProperties.Role> {
     @Override
     public VerbatimProperties.Role convert(String value) {
-      try {
-        return VerbatimProperties.Role.valueOf(value.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(
-            "--role is web, worker or all, not '" + value + "'");
+      for (VerbatimProperties.Role role : VerbatimProperties.Role.values()) {
+        if (role.name().equalsIgnoreCase(value.strip())) {
+          return role;
+        }
       }
+      throw new TypeConversionException("--role is web, worker or all, not '" + value + "'");
     }
   }
 }

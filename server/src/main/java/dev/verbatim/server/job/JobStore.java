@@ -165,18 +165,20 @@ class JobStore {
         == 1;
   }
 
-  void progress(String jobId, String worker, String stage, double progress) {
-    jdbc.sql(
-            """
-            UPDATE job SET stage = :stage, progress = :progress, updated_at = :now
-            WHERE id = :id AND worker = :worker AND status = 'running'
-            """)
-        .param("stage", stage)
-        .param("progress", progress)
-        .param("now", at(Instant.now()))
-        .param("id", jobId)
-        .param("worker", worker)
-        .update();
+  /** Stores the job's progress; false when the job is no longer this worker's (cancelled). */
+  boolean progress(String jobId, String worker, String stage, double progress) {
+    return jdbc.sql(
+                """
+                UPDATE job SET stage = :stage, progress = :progress, updated_at = :now
+                WHERE id = :id AND worker = :worker AND status = 'running'
+                """)
+            .param("stage", stage)
+            .param("progress", progress)
+            .param("now", at(Instant.now()))
+            .param("id", jobId)
+            .param("worker", worker)
+            .update()
+        == 1;
   }
 
   /** Marks the job done if it is still this worker's; false means the result must not count. */

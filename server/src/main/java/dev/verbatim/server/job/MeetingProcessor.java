@@ -300,7 +300,15 @@ class MeetingProcessor {
       }
       lastStage = stage;
       lastProgress = overall;
-      jobs.progress(job.id(), worker, stage, overall);
+      if (!jobs.progress(job.id(), worker, stage, overall)) {
+        // Cancelled through another process, or taken over: stop now, not at the next heartbeat.
+        boolean cancelled = jobs.status(job.id()).filter("cancelled"::equals).isPresent();
+        control.stop(
+            cancelled
+                ? JobStoppedException.Reason.CANCELLED
+                : JobStoppedException.Reason.LEASE_LOST);
+        control.checkpoint();
+      }
       meetings.progress(job.meetingId(), MeetingStatus.PROCESSING, stage, overall);
       events.publish(MeetingEvent.progress(job.meetingId(), stage, overall));
     }

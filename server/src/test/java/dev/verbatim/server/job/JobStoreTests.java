@@ -115,6 +115,17 @@ class JobStoreTests {
   }
 
   @Test
+  void aJobCancelledElsewhereRefusesItsWorkersProgressSoTheWorkerStopsAtOnce() {
+    jobs.enqueue(meeting);
+    Job running = jobs.claim("a", LEASE).orElseThrow();
+    assertThat(jobs.progress(running.id(), "a", "transcribe", 0.2)).isTrue();
+
+    jobs.cancel(meeting);
+
+    assertThat(jobs.progress(running.id(), "a", "transcribe", 0.3)).isFalse();
+  }
+
+  @Test
   void deletingTheMeetingRemovesItsJobs() {
     jobs.enqueue(meeting);
 
