@@ -67,6 +67,7 @@ class DocxMinutesTests {
             "What",
             "Owner",
             "Due",
+            "Status",
             "At",
             "Send the numbers to finance",
             "Priya",
@@ -85,7 +86,7 @@ class DocxMinutesTests {
     assertThat(tables.getLength()).isEqualTo(1);
     NodeList rows = ((Element) tables.item(0)).getElementsByTagNameNS(W, "tr");
     assertThat(rows.getLength()).isEqualTo(3);
-    assertThat(rows.item(2).getTextContent()).isEqualTo("Book the launch room——00:08");
+    assertThat(rows.item(2).getTextContent()).isEqualTo("Book the launch room——Open00:08");
   }
 
   @Test

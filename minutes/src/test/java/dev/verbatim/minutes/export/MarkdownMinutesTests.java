@@ -63,10 +63,10 @@ class MarkdownMinutesTests {
             """
             ## Action items
 
-            | What | Owner | Due | At |
-            | --- | --- | --- | --- |
-            | Send the numbers to finance | Priya | 2026-03-06 | 00:04 |
-            | Book the launch room | — | — | 00:08 |
+            | What | Owner | Due | Status | At |
+            | --- | --- | --- | --- | --- |
+            | Send the numbers to finance | Priya | 2026-03-06 | Open | 00:04 |
+            | Book the launch room | — | — | Open | 00:08 |
             """,
             """
             ## Chapters
@@ -141,7 +141,7 @@ class MarkdownMinutesTests {
     String markdown = write(edited);
 
     assertThat(markdown)
-        .contains("| Split \\| the \\| budget in two | Pri\\|ya | 2026-03-06 | 00:04 |");
+        .contains("| Split \\| the \\| budget in two | Pri\\|ya | 2026-03-06 | Open | 00:04 |");
   }
 
   @Test
@@ -191,6 +191,18 @@ class MarkdownMinutesTests {
             "## Chapters",
             "## Keywords",
             "## Transcript");
+  }
+
+  @Test
+  void actionItemsLinkToTheSecondTheyWereSaidWhenGivenTheMeetingsAddress() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    documents.write(
+        TestMeetings.small(), Format.MARKDOWN, out, "https://minutes.example.com/meetings/m-1");
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "| Send the numbers to finance | Priya | 2026-03-06 | Open |"
+                + " [00:04](<https://minutes.example.com/meetings/m-1?t=4.0>) |");
   }
 
   static Minutes withTemplate(Minutes minutes, String template) {

@@ -8,8 +8,14 @@ import dev.verbatim.minutes.template.MinutesTemplates;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,9 +44,9 @@ class PdfMinutesTests {
               "Ana Smith — 2 s talk time",
               "Bo Chen",
               "S2 is taken to be Priya",
-              "What Owner Due At",
-              "Send the numbers to finance Priya 2026-03-06 00:04",
-              "Book the launch room — — 00:08",
+              "What Owner Due Status At",
+              "Send the numbers to finance Priya 2026-03-06 Open 00:04",
+              "Book the launch room — — Open 00:08",
               "00:07 Go with the blue design",
               "The team ships on Friday.",
               "00:01 Ana Smith: We ship on Friday.",
@@ -141,6 +147,29 @@ class PdfMinutesTests {
               "No chapters were found.",
               "No keywords were found.",
               "Nothing was transcribed.");
+    }
+  }
+
+  @Test
+  void eachActionItemsTimeIsALinkToTheMeetingAtThatSecond() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    documents.write(
+        TestMeetings.small(), Format.PDF, out, "https://minutes.example.com/meetings/m-1");
+
+    try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+      List<String> links = new ArrayList<>();
+      for (PDPage page : pdf.getPages()) {
+        for (PDAnnotation annotation : page.getAnnotations()) {
+          if (annotation instanceof PDAnnotationLink link
+              && link.getAction() instanceof PDActionURI uri) {
+            links.add(uri.getURI());
+          }
+        }
+      }
+      assertThat(links)
+          .containsExactly(
+              "https://minutes.example.com/meetings/m-1?t=4.0",
+              "https://minutes.example.com/meetings/m-1?t=8.0");
     }
   }
 
