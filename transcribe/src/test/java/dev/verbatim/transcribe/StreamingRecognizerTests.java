@@ -41,23 +41,7 @@ class StreamingRecognizerTests {
                 new Line("ana", Voice.SLT, "Good morning everyone.", 1500),
                 new Line("ana", Voice.SLT, "The budget review is almost done.", 1500)),
             dir.resolve("speech"));
-    Path raw = dir.resolve("ana-48k.raw");
-    ExternalTool.run(
-        List.of(
-            "sox",
-            meeting.tracks().get("ana").toString(),
-            "-r",
-            "48000",
-            "-t",
-            "raw",
-            "-e",
-            "signed",
-            "-b",
-            "16",
-            "-c",
-            "1",
-            raw.toString()));
-    at48k = Files.readAllBytes(raw);
+    at48k = ExternalTool.rawPcm(meeting.tracks().get("ana"), 48_000);
   }
 
   @AfterAll

@@ -1,16 +1,12 @@
 package dev.verbatim.server.jitsi;
 
 import dev.verbatim.testsupport.ExternalTool;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -140,26 +136,6 @@ final class JigasiClient implements AutoCloseable {
 
   /** The s16le samples of {@code wav} brought to 48 kHz with sox, as Jigasi decodes Opus. */
   static byte[] at48k(Path wav) {
-    Path raw = wav.resolveSibling(wav.getFileName() + ".48k.raw");
-    ExternalTool.run(
-        List.of(
-            "sox",
-            wav.toString(),
-            "-r",
-            "48000",
-            "-t",
-            "raw",
-            "-e",
-            "signed",
-            "-b",
-            "16",
-            "-c",
-            "1",
-            raw.toString()));
-    try {
-      return Files.readAllBytes(raw);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ExternalTool.rawPcm(wav, 48_000);
   }
 }

@@ -101,24 +101,8 @@ public final class JitsiLoad {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
   }
 
-  private static byte[] at48k(Path wav) throws IOException {
-    Path raw = wav.resolveSibling(wav.getFileName() + ".48k.raw");
-    ExternalTool.run(
-        List.of(
-            "sox",
-            wav.toString(),
-            "-r",
-            "48000",
-            "-t",
-            "raw",
-            "-e",
-            "signed",
-            "-b",
-            "16",
-            "-c",
-            "1",
-            raw.toString()));
-    return Files.readAllBytes(raw);
+  private static byte[] at48k(Path wav) {
+    return ExternalTool.rawPcm(wav, 48_000);
   }
 
   private static byte[] repeated(byte[] pcm, int seconds) {
