@@ -14,7 +14,7 @@ final class SpeechDetector {
   /** How far back the floor looks: long enough to always contain a gap between words. */
   private static final int WINDOW_FRAMES = 300;
 
-  /** A frame is speech when this much louder than the floor. */
+  /** A frame is speech when this much louder than the floor, unless told otherwise. */
   private static final double MARGIN_DB = 12;
 
   /** Digital silence would put the floor at minus infinity and call any hiss speech. */
@@ -23,7 +23,19 @@ final class SpeechDetector {
   /** Frame energies of the window, increasing from head to tail, as a monotonic queue. */
   private final ArrayDeque<double[]> minima = new ArrayDeque<>();
 
+  private final double marginDb;
   private long frame;
+
+  SpeechDetector() {
+    this(MARGIN_DB);
+  }
+
+  /**
+   * @param marginDb how much louder than the floor a frame must be to count as speech
+   */
+  SpeechDetector(double marginDb) {
+    this.marginDb = marginDb;
+  }
 
   /** Returns the energy of {@code samples} s16le bytes in dB relative to full scale. */
   static double energyDb(byte[] pcm, int length) {
@@ -50,6 +62,6 @@ final class SpeechDetector {
     }
     frame++;
     double floor = Math.max(LOWEST_FLOOR_DB, minima.peekFirst()[0]);
-    return energyDb > floor + MARGIN_DB;
+    return energyDb > floor + marginDb;
   }
 }

@@ -3,7 +3,9 @@ package dev.verbatim.transcribe;
 import dev.verbatim.core.PcmFormat;
 import dev.verbatim.core.Word;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.vosk.Model;
 import org.vosk.Recognizer;
@@ -19,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * here, piece by piece, so nothing of the stream is kept beyond one piece; audio below 16 kHz is
  * brought up to it; other rates above go to Vosk as they are, which resamples them down itself. Not
  * safe for use by several threads at once: one stream, one caller.
+ *
+ * <p>Silence is not recognised: a {@link SilenceGate} ends the utterance at a pause and holds the
+ * audio back until speech resumes, so a stream costs recognition time only while its participant
+ * speaks. Word times stay on the stream's clock.
  */
 public final class StreamingRecognizer implements AutoCloseable {
 
@@ -29,6 +35,7 @@ public final class StreamingRecognizer implements AutoCloseable {
   private final @Nullable Upsampler upsampler;
   private final float sampleRate;
   private final double bytesPerMs;
+  private final SilenceGate gate;
   private boolean closed;
 
   StreamingRecognizer(Model model, float sampleRate, List<String> phrases) {
@@ -41,6 +48,7 @@ public final class StreamingRecognizer implements AutoCloseable {
     this.upsampler = sampleRate < speechRate ? new Upsampler(sampleRate, speechRate) : null;
     this.sampleRate = factor > 1 || upsampler != null ? speechRate : sampleRate;
     this.bytesPerMs = sampleRate * PcmFormat.BYTES_PER_SAMPLE / 1000.0;
+    this.gate = new SilenceGate(this.sampleRate);
     try {
       this.recognizer =
           phrases.isEmpty()
@@ -62,19 +70,20 @@ public final class StreamingRecognizer implements AutoCloseable {
     return bytes / bytesPerMs;
   }
 
-  /** Feeds {@code length} bytes of audio from {@code offset}; a final result ends an utterance. */
+  /**
+   * Feeds {@code length} bytes of audio from {@code offset}; a final result ends an utterance. Two
+   * utterances ending in one piece of audio come back as one result.
+   */
   public StreamingResult accept(byte[] pcm, int offset, int length) {
     byte[] audio =
         upsampler != null
             ? upsampler.process(pcm, offset, length)
             : decimator.process(pcm, offset, length);
-    if (audio.length == 0) {
-      return new StreamingResult.Partial(partialText());
-    }
-    if (recognizer.acceptWaveForm(audio, audio.length)) {
-      return result(recognizer.getResult());
-    }
-    return new StreamingResult.Partial(partialText());
+    Heard heard = new Heard();
+    gate.process(audio, heard);
+    return heard.finals.isEmpty()
+        ? new StreamingResult.Partial(heard.listening ? partialText() : "")
+        : merged(heard.finals);
   }
 
   /**
@@ -82,16 +91,57 @@ public final class StreamingRecognizer implements AutoCloseable {
    * stream or on a reset. The stream may go on: its clock keeps running.
    */
   public StreamingResult.Final finish() {
-    return result(recognizer.getFinalResult());
+    Heard heard = new Heard();
+    gate.flush(heard);
+    heard.finals.add(result(recognizer.getFinalResult()));
+    return merged(heard.finals);
+  }
+
+  /** How much of the stream the recognizer has heard, in milliseconds: the gate skips silence. */
+  double heardMillis() {
+    return gate.heardMillis();
+  }
+
+  /** Feeds what the gate passes on to Vosk, collecting the utterances that end. */
+  private final class Heard implements SilenceGate.Listener {
+    final List<StreamingResult.Final> finals = new ArrayList<>();
+
+    /** Whether audio went to Vosk since the last pause: only then can it have partial text. */
+    boolean listening;
+
+    @Override
+    public void hear(byte[] pcm) {
+      listening = true;
+      if (recognizer.acceptWaveForm(pcm, pcm.length)) {
+        finals.add(result(recognizer.getResult()));
+      }
+    }
+
+    @Override
+    public void pause() {
+      listening = false;
+      finals.add(result(recognizer.getFinalResult()));
+    }
+  }
+
+  private static StreamingResult.Final merged(List<StreamingResult.Final> finals) {
+    List<StreamingResult.Final> said = finals.stream().filter(f -> !f.isEmpty()).toList();
+    if (said.size() <= 1) {
+      return said.isEmpty() ? finals.get(finals.size() - 1) : said.get(0);
+    }
+    return new StreamingResult.Final(
+        said.stream().map(StreamingResult.Final::text).collect(Collectors.joining(" ")),
+        said.stream().flatMap(f -> f.words().stream()).toList());
   }
 
   private String partialText() {
     return JSON.readTree(recognizer.getPartialResult()).path("partial").asString("");
   }
 
-  private static StreamingResult.Final result(String json) {
+  /** A Vosk result, its words moved from the recognizer's clock to the stream's. */
+  private StreamingResult.Final result(String json) {
     JsonNode node = JSON.readTree(json);
-    List<Word> words = VoskResults.words(json, 0);
+    List<Word> words = VoskResults.words(json, gate.skippedMillis());
     return new StreamingResult.Final(node.path("text").asString(""), words);
   }
 

@@ -167,6 +167,55 @@ class StreamingRecognizerTests {
   }
 
   @Test
+  void longPausesAreNotRecognisedAndWordsKeepTheirPlaceInTheStream() {
+    ScriptedMeeting paused =
+        ScriptedMeeting.render(
+            List.of(
+                new Line("ana", Voice.SLT, "Good morning everyone.", 8000),
+                new Line("ana", Voice.SLT, "The budget review is almost done.", 8000),
+                new Line("ana", Voice.SLT, "I will send the final numbers on Friday.", 1000)),
+            dir.resolve("paused"));
+    byte[] pcm = ExternalTool.rawPcm(paused.tracks().get("ana"), 48_000);
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      List<StreamingResult.Final> finals = stream(recognizer, pcm);
+
+      String heard =
+          finals.stream().map(StreamingResult.Final::text).collect(Collectors.joining(" "));
+      assertThat(WordErrorRate.between(paused.referenceText().toLowerCase(), heard))
+          .as("heard: %s", heard)
+          .isLessThan(0.25);
+      long streamMs = pcm.length / 96;
+      // Of the 16 s of pauses, all but 600 ms after and 300 ms before speech, and the first three
+      // seconds of the stream, go unheard.
+      assertThat(recognizer.heardMillis()).isLessThan(streamMs - 12_000.0);
+      List<Word> words = finals.stream().flatMap(f -> f.words().stream()).toList();
+      for (String[] word : new String[][] {{"budget", "1"}, {"friday", "2"}}) {
+        SpokenLine line = paused.spoken().get(Integer.parseInt(word[1]));
+        Word found = words.stream().filter(w -> w.text().equals(word[0])).findFirst().orElseThrow();
+        assertThat(found.startMs()).as(word[0]).isBetween(line.startMs() - 300, line.endMs());
+      }
+    }
+  }
+
+  @Test
+  void aPauseEndsTheUtteranceWithinSixHundredMillisecondsOfAudio() {
+    int piece = 9_600; // 100 ms
+    long endOfFirstLine = meeting.spoken().get(0).endMs();
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      long finalAtMs = -1;
+      for (int at = 0; at < at48k.length && finalAtMs < 0; at += piece) {
+        if (recognizer.accept(at48k, at, Math.min(piece, at48k.length - at))
+                instanceof StreamingResult.Final f
+            && f.text().contains("everyone")) {
+          finalAtMs = (at + piece) / 96;
+        }
+      }
+
+      assertThat(finalAtMs).isBetween(endOfFirstLine, endOfFirstLine + 800);
+    }
+  }
+
+  @Test
   void aRateNoAudioHasIsRefused() {
     assertThatThrownBy(() -> transcriber.streaming("en", 0f, List.of()))
         .isInstanceOf(IllegalArgumentException.class);
