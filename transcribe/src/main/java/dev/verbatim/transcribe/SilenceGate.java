@@ -17,19 +17,31 @@ import java.util.ArrayDeque;
  *
  * <p>Speech is told from silence by energy against the stream's own noise floor ({@link
  * SpeechDetector}), with a lower margin than for cutting recordings: here a quiet word taken for
- * silence would be lost, while noise taken for speech costs only time. The gate never closes in the
- * stream's first {@value #SETTLE_FRAMES}0 ms, before the floor has been measured. Not thread-safe.
+ * silence would be lost, while noise taken for speech costs only time. In the stream's first
+ * {@value #SETTLE_FRAMES}0 ms, before the floor has been measured, only quiet counts as silence.
+ * Not thread-safe.
  */
 final class SilenceGate {
 
-  /** Silence after the last speech before the utterance ends: 600 ms. */
-  static final int HANGOVER_FRAMES = 60;
+  /**
+   * Silence after the last speech before the utterance ends: 400 ms. Jigasi sends audio in
+   * half-second pieces, so a final result comes 400 to 900 ms after the last word; Vosk's own
+   * endpoint waits at least 500 ms.
+   */
+  static final int HANGOVER_FRAMES = 40;
 
   /** Silence passed on before speech that reopens the gate: 300 ms. */
   static final int PREROLL_FRAMES = 30;
 
   /** The detector's window, during which its floor is not yet known. */
   static final int SETTLE_FRAMES = 300;
+
+  /**
+   * Until the floor is known, only frames quieter than this count as silence: a stream that opens
+   * with speech would otherwise measure its floor on the speech. Speech through a meeting client's
+   * automatic gain is far louder.
+   */
+  private static final double QUIET_DB = -55;
 
   /** Quieter speech than {@link SpeechDetector}'s default still counts. */
   private static final double MARGIN_DB = 6;
@@ -107,12 +119,14 @@ final class SilenceGate {
   }
 
   private void frame(byte[] frame, ByteArrayOutputStream heard, Listener listener) {
-    boolean speech = detector.isSpeech(SpeechDetector.energyDb(frame, frame.length));
+    double energyDb = SpeechDetector.energyDb(frame, frame.length);
+    boolean speech =
+        detector.isSpeech(energyDb) || (frames < SETTLE_FRAMES && energyDb >= QUIET_DB);
     frames++;
     silentFrames = speech ? 0 : silentFrames + 1;
     if (open) {
       heard.writeBytes(frame);
-      if (silentFrames >= HANGOVER_FRAMES && frames > SETTLE_FRAMES) {
+      if (silentFrames >= HANGOVER_FRAMES) {
         hear(heard, listener);
         listener.pause();
         open = false;

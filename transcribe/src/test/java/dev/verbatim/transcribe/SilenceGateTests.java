@@ -12,6 +12,9 @@ class SilenceGateTests {
   /** 10 ms at 16 kHz. */
   private static final int FRAME = 320;
 
+  private static final long HANGOVER_MS = SilenceGate.HANGOVER_FRAMES * 10L;
+  private static final long PREROLL_MS = SilenceGate.PREROLL_FRAMES * 10L;
+
   /** Records what the gate passes on: the audio heard, and where in the stream each pause fell. */
   private static final class Recorder implements SilenceGate.Listener {
     final SilenceGate gate;
@@ -63,18 +66,19 @@ class SilenceGateTests {
 
     long heardMs = recorder.heard.size() / 32L;
     assertThat(heardMs).isEqualTo(Math.round(gate.heardMillis()));
-    // The first 3 s while the floor is measured (silence already, so the gate closes at once); then
-    // each speech with the 300 ms before it and the 600 ms after it.
-    assertThat(heardMs).isBetween(3000 + 2 * (300 + 2000 + 600) - 100L, 9000L);
-    assertThat(recorder.pausesAtMs).hasSize(3);
+    // The quiet start until the hangover ends it; then each speech with the preroll before it and
+    // the hangover after it.
+    assertThat(heardMs).isEqualTo(HANGOVER_MS + 2 * (PREROLL_MS + 2000 + HANGOVER_MS));
+    assertThat(recorder.pausesAtMs)
+        .containsExactly(HANGOVER_MS, 6000 + HANGOVER_MS, 18_000 + HANGOVER_MS);
   }
 
   @Test
-  void theUtteranceEndsSixHundredMillisecondsIntoThePause() {
+  void theUtteranceEndsFourHundredMillisecondsIntoThePause() {
     Recorder recorder = pass(new SilenceGate(16_000), twoUtterances(), 48_000 / 3);
 
     // The first speech ends 6,000 ms into the stream.
-    assertThat(recorder.pausesAtMs.get(1)).isBetween(6000L + 550, 6000L + 700);
+    assertThat(recorder.pausesAtMs.get(1)).isEqualTo(6000 + 400);
   }
 
   @Test
@@ -95,8 +99,8 @@ class SilenceGateTests {
         assertThat(heardBefore + skippedWhenSecondSpeechWasHeard).isCloseTo(16_000, within(10));
       }
     }
-    // Skipped: 3.01 s to 3.7 s, and 6.6 s to 15.7 s.
-    assertThat(skippedWhenSecondSpeechWasHeard).isCloseTo(690 + 9100, within(50));
+    // Skipped: 0.4 s to 3.7 s, and 6.4 s to 15.7 s.
+    assertThat(skippedWhenSecondSpeechWasHeard).isCloseTo(3300 + 9300, within(10));
   }
 
   @Test
@@ -111,12 +115,14 @@ class SilenceGateTests {
   }
 
   @Test
-  void theGateStaysOpenWhileTheNoiseFloorIsUnknown() {
-    // Silence right from the start: nothing is held back in the first three seconds.
-    Recorder recorder = pass(new SilenceGate(16_000), new Pcm().noise(5000, 0.001).bytes(), 9600);
+  void untilTheNoiseFloorIsKnownOnlyQuietCountsAsSilence() {
+    // -40 dBFS: a noisy room, or a stream that opens with speech; measured only after 3 s.
+    Recorder noisy = pass(new SilenceGate(16_000), new Pcm().noise(5000, 0.01).bytes(), 9600);
+    // -60 dBFS: quiet from the first frame.
+    Recorder quiet = pass(new SilenceGate(16_000), new Pcm().noise(5000, 0.001).bytes(), 9600);
 
-    assertThat(recorder.pausesAtMs).containsExactly(3010L);
-    assertThat(recorder.heard.size() / 32L).isEqualTo(3010L);
+    assertThat(noisy.pausesAtMs).containsExactly(3000 + HANGOVER_MS);
+    assertThat(quiet.pausesAtMs).containsExactly(HANGOVER_MS);
   }
 
   @Test
@@ -141,7 +147,7 @@ class SilenceGateTests {
 
     // Held back only before the voice (after the floor was measured) and after it.
     assertThat(recorder.pausesAtMs).hasSize(2);
-    assertThat(recorder.pausesAtMs.get(1)).isBetween(7000L + 400, 7000L + 700);
+    assertThat(recorder.pausesAtMs.get(1)).isBetween(7000L, 7000L + HANGOVER_MS + 100);
   }
 
   private static org.assertj.core.data.Offset<Double> within(double ms) {
