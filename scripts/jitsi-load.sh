@@ -3,18 +3,21 @@
 # each paced at real time as Jigasi sends it (48,000 bytes of 48 kHz audio every 500 ms, flite
 # speech), and prints p50/p95/p99 from the end of an utterance's last word to its final result,
 # and how late each reply is after its piece (whether the server keeps up).
-#   scripts/jitsi-load.sh [--url ws://localhost:8080/asr/vosk] [--streams 20] [--seconds 60]
+#   scripts/jitsi-load.sh [--url ws://localhost:8080/asr/vosk] [--streams 20] [--seconds 60] [--rounds 1]
+# With --rounds 2 the same streams run again once the first round has ended: the first round meets a
+# freshly started server, the second the recognizers the first left warm.
 # Without --url it starts `./verbatim serve` with verbatim.jitsi.enabled=true on a fresh data
 # directory and stops it at the end. Needs flite and sox; builds the server's test classes.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-url="" streams=20 seconds=60
+url="" streams=20 seconds=60 rounds=1
 while (( $# )); do
-  [[ $# -ge 2 ]] || { echo "usage: scripts/jitsi-load.sh [--url URL] [--streams 20] [--seconds 60]" >&2; exit 2; }
+  [[ $# -ge 2 ]] || { echo "usage: scripts/jitsi-load.sh [--url URL] [--streams 20] [--seconds 60] [--rounds 1]" >&2; exit 2; }
   case $1 in
     --url) url=$2 ;;
     --streams) streams=$2 ;;
     --seconds) seconds=$2 ;;
+    --rounds) rounds=$2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -49,7 +52,10 @@ fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; $(date -u '+%F %H:%M') UTC; $url"
 status=0
-OPENBLAS_NUM_THREADS=1 java -Xmx256m -cp "$classpath" dev.verbatim.server.load.JitsiLoad "$url" "$streams" "$seconds" || status=$?
+for (( round = 1; round <= rounds; round++ )); do
+  (( rounds == 1 )) || echo "round $round"
+  OPENBLAS_NUM_THREADS=1 java -Xmx256m -cp "$classpath" dev.verbatim.server.load.JitsiLoad "$url" "$streams" "$seconds" || status=$?
+done
 if [[ -n $server ]]; then
   java_pid=$(pgrep -P "$server" java || echo "$server")
   echo "peak RSS of the server: $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$java_pid/status")"

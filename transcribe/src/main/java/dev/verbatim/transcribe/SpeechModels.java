@@ -35,6 +35,7 @@ final class SpeechModels implements AutoCloseable {
 
   private final TranscribeProperties properties;
   private final Map<String, RecognizerPool> loaded = new ConcurrentHashMap<>();
+  private final Map<String, Integer> keepWarm = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   SpeechModels(TranscribeProperties properties) {
@@ -52,7 +53,23 @@ final class SpeechModels implements AutoCloseable {
     }
     Path path = properties.modelPath(language);
     return loaded.computeIfAbsent(
-        language, l -> new RecognizerPool(load(path), properties.effectiveWorkers(0)));
+        language,
+        l ->
+            new RecognizerPool(
+                load(path), Math.max(properties.effectiveWorkers(0), keepWarm.getOrDefault(l, 0))));
+  }
+
+  /**
+   * Keeps at least {@code recognizers} idle recognizers of {@code language}'s model between uses,
+   * without loading the model before it is first needed.
+   */
+  void keepWarm(String language, int recognizers) {
+    properties.modelPath(language);
+    keepWarm.merge(language, recognizers, Math::max);
+    RecognizerPool pool = loaded.get(language);
+    if (pool != null) {
+      pool.keepAtLeast(recognizers);
+    }
   }
 
   private static Model load(Path path) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.vosk.Model;
 import org.vosk.Recognizer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -25,12 +24,25 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Silence is not recognised: a {@link SilenceGate} ends the utterance at a pause and holds the
  * audio back until speech resumes, so a stream costs recognition time only while its participant
  * speaks. Word times stay on the stream's clock.
+ *
+ * <p>A stream at 16 kHz (or brought to it) without phrases borrows a warm recognizer from the
+ * model's pool and gives it back when closed, as chunks of recordings do: a fresh one spends its
+ * first half minute of speech expanding its graph, three times slower, and twenty participants
+ * joining at once would all pay that together.
  */
 public final class StreamingRecognizer implements AutoCloseable {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-  private final Recognizer recognizer;
+  /** Vosk's recognizer, with its own clock; owned, or borrowed from {@link #pool}. */
+  private final @Nullable ChunkRecognizer pooled;
+
+  private final @Nullable Recognizer owned;
+  private final @Nullable RecognizerPool pool;
+
+  /** Where the borrowed recognizer's clock stood when the stream started. */
+  private final double clockStartMs;
+
   private final Decimator decimator;
   private final @Nullable Upsampler upsampler;
   private final float sampleRate;
@@ -38,7 +50,7 @@ public final class StreamingRecognizer implements AutoCloseable {
   private final SilenceGate gate;
   private boolean closed;
 
-  StreamingRecognizer(Model model, float sampleRate, List<String> phrases) {
+  StreamingRecognizer(RecognizerPool pool, float sampleRate, List<String> phrases) {
     if (!(sampleRate >= 1000 && sampleRate <= 384_000)) {
       throw new IllegalArgumentException("Unsupported sample rate: " + sampleRate);
     }
@@ -50,14 +62,29 @@ public final class StreamingRecognizer implements AutoCloseable {
     this.bytesPerMs = sampleRate * PcmFormat.BYTES_PER_SAMPLE / 1000.0;
     this.gate = new SilenceGate(this.sampleRate);
     try {
-      this.recognizer =
-          phrases.isEmpty()
-              ? new Recognizer(model, this.sampleRate)
-              : new Recognizer(model, this.sampleRate, JSON.writeValueAsString(phrases));
+      if (phrases.isEmpty() && this.sampleRate == speechRate) {
+        this.pool = pool;
+        this.pooled = pool.borrow();
+        this.owned = null;
+        this.clockStartMs = pooled.clockMs();
+      } else {
+        this.pool = null;
+        this.pooled = null;
+        this.owned =
+            phrases.isEmpty()
+                ? new Recognizer(pool.model(), this.sampleRate)
+                : new Recognizer(pool.model(), this.sampleRate, JSON.writeValueAsString(phrases));
+        this.owned.setWords(true);
+        this.clockStartMs = 0;
+      }
     } catch (IOException e) {
       throw new TranscriptionFailedException("Vosk could not create a recognizer", e);
     }
-    recognizer.setWords(true);
+  }
+
+  /** Whether this stream decodes on a pooled recognizer. */
+  boolean pooled() {
+    return pooled != null;
   }
 
   /** The rate the recognizer runs at: the model's 16 kHz after decimation, or the stream's. */
@@ -93,7 +120,7 @@ public final class StreamingRecognizer implements AutoCloseable {
   public StreamingResult.Final finish() {
     Heard heard = new Heard();
     gate.flush(heard);
-    heard.finals.add(result(recognizer.getFinalResult()));
+    heard.finals.add(result(finalResult()));
     return merged(heard.finals);
   }
 
@@ -112,15 +139,16 @@ public final class StreamingRecognizer implements AutoCloseable {
     @Override
     public void hear(byte[] pcm) {
       listening = true;
-      if (recognizer.acceptWaveForm(pcm, pcm.length)) {
-        finals.add(result(recognizer.getResult()));
+      boolean ended = pooled != null ? pooled.accept(pcm) : owned.acceptWaveForm(pcm, pcm.length);
+      if (ended) {
+        finals.add(result(pooled != null ? pooled.result() : owned.getResult()));
       }
     }
 
     @Override
     public void pause() {
       listening = false;
-      finals.add(result(recognizer.getFinalResult()));
+      finals.add(result(finalResult()));
     }
   }
 
@@ -134,22 +162,34 @@ public final class StreamingRecognizer implements AutoCloseable {
         said.stream().flatMap(f -> f.words().stream()).toList());
   }
 
+  private String finalResult() {
+    return pooled != null ? pooled.finalResult() : owned.getFinalResult();
+  }
+
   private String partialText() {
-    return JSON.readTree(recognizer.getPartialResult()).path("partial").asString("");
+    String json = pooled != null ? pooled.partialResult() : owned.getPartialResult();
+    return JSON.readTree(json).path("partial").asString("");
   }
 
   /** A Vosk result, its words moved from the recognizer's clock to the stream's. */
   private StreamingResult.Final result(String json) {
     JsonNode node = JSON.readTree(json);
-    List<Word> words = VoskResults.words(json, gate.skippedMillis());
+    List<Word> words = VoskResults.words(json, gate.skippedMillis() - clockStartMs);
     return new StreamingResult.Final(node.path("text").asString(""), words);
   }
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      recognizer.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (pooled != null) {
+      // Ends any utterance going on, so the next stream or chunk starts afresh.
+      pooled.finalResult();
+      pool.giveBack(pooled);
+    } else {
+      owned.close();
     }
   }
 }

@@ -215,6 +215,35 @@ class StreamingRecognizerTests {
   }
 
   @Test
+  void aClosedStreamHandsItsWarmRecognizerToTheNextOnItsOwnClock() {
+    transcriber.keepWarm("en", 1);
+    List<Word> first;
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      assertThat(recognizer.pooled()).isTrue();
+      first = stream(recognizer, at48k).stream().flatMap(f -> f.words().stream()).toList();
+    }
+    List<Word> second;
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      // Closed half way through an utterance: the recognizer must come back clean all the same.
+      recognizer.accept(at48k, 0, PIECE * 3);
+    }
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      second = stream(recognizer, at48k).stream().flatMap(f -> f.words().stream()).toList();
+    }
+
+    assertThat(first).isNotEmpty();
+    SameWords.assertSame(second, first);
+  }
+
+  @Test
+  void streamsWithPhrasesGetTheirOwnRecognizer() {
+    try (StreamingRecognizer recognizer =
+        transcriber.streaming("en", 48_000f, List.of("good morning", "[unk]"))) {
+      assertThat(recognizer.pooled()).isFalse();
+    }
+  }
+
+  @Test
   void aRateNoAudioHasIsRefused() {
     assertThatThrownBy(() -> transcriber.streaming("en", 0f, List.of()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -52,6 +52,7 @@ class JitsiConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     String language =
         properties.language() != null ? properties.language() : transcribe.defaultLanguage();
+    transcriber.keepWarm(language, properties.warmRecognizers());
     registry
         .addHandler(
             new VoskEndpoint(transcriber, conferences, language),

@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     long, is over even without Jigasi's END event; while participants who joined have not left,
  *     it waits {@code idleTimeout} instead (they may all be muted)
  * @param endGrace after END, how long to wait for the last results of closing streams
+ * @param warmRecognizers recognizers kept warm between streams: a fresh one decodes its first half
+ *     minute of speech three times slower, so a conference whose participants all start at once
+ *     falls behind; each holds tens of megabytes of native memory, up to about 200 MB
  */
 @ConfigurationProperties("verbatim.jitsi")
 public record JitsiProperties(
@@ -37,7 +40,8 @@ public record JitsiProperties(
     @DefaultValue("30s") Duration silentConnectionTimeout,
     @DefaultValue("10m") Duration idleTimeout,
     @DefaultValue("2m") Duration conferenceIdle,
-    @DefaultValue("3s") Duration endGrace) {
+    @DefaultValue("3s") Duration endGrace,
+    @DefaultValue("20") int warmRecognizers) {
 
   public JitsiProperties {
     allowedNetworks = List.copyOf(allowedNetworks);
@@ -55,6 +59,9 @@ public record JitsiProperties(
     }
     if (language != null && language.isBlank()) {
       language = null;
+    }
+    if (warmRecognizers < 0) {
+      throw new IllegalArgumentException("verbatim.jitsi.warm-recognizers must not be negative");
     }
   }
 }

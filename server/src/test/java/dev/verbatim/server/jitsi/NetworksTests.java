@@ -22,7 +22,8 @@ class NetworksTests {
         Duration.ofSeconds(30),
         Duration.ofMinutes(10),
         Duration.ofMinutes(2),
-        Duration.ofSeconds(3));
+        Duration.ofSeconds(3),
+        0);
   }
 
   @Test

@@ -39,6 +39,13 @@ public final class JitsiLoad {
   private static final long PERIOD_MS = 500;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** When the run started, and how late replies were in each ten seconds of it. */
+  private static final java.util.concurrent.atomic.AtomicLong RUN_START =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private static final java.util.concurrent.ConcurrentSkipListMap<Long, List<Long>> TIMELINE =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+
   private JitsiLoad() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -55,6 +62,7 @@ public final class JitsiLoad {
     }
     List<Long> finals = new CopyOnWriteArrayList<>();
     List<Long> replies = new CopyOnWriteArrayList<>();
+    RUN_START.set(System.currentTimeMillis());
     AtomicInteger failures = new AtomicInteger();
     ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);
     CountDownLatch done = new CountDownLatch(streams);
@@ -77,6 +85,15 @@ public final class JitsiLoad {
         Files.readString(Path.of("/proc/loadavg")).strip());
     out.println("end of utterance -> final result: " + summary(finals));
     out.println("piece sent -> its reply:          " + summary(replies));
+    out.println("piece sent -> its reply, by when the piece was sent:");
+    TIMELINE.forEach(
+        (window, lateness) ->
+            out.printf(
+                Locale.ROOT,
+                "  %3d-%3d s: %s%n",
+                window * 10,
+                window * 10 + 10,
+                summary(lateness)));
     out.println("failed streams: " + failures.get());
     System.exit(failures.get() == 0 ? 0 : 1);
   }
@@ -184,6 +201,11 @@ public final class JitsiLoad {
         text.setLength(0);
         if (received < sentAt.size()) {
           replies.add(now - sentAt.get(received));
+          TIMELINE
+              .computeIfAbsent(
+                  (sentAt.get(received) - RUN_START.get()) / 10_000,
+                  w -> new CopyOnWriteArrayList<>())
+              .add(now - sentAt.get(received));
         }
         received++;
         JsonNode words = reply.path("result");
