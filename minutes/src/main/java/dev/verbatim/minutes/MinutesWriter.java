@@ -40,6 +40,11 @@ public final class MinutesWriter {
     templates.get(properties.minutes().defaultTemplate());
   }
 
+  /** The template minutes are written for when a meeting names none. */
+  public String defaultTemplate() {
+    return properties.minutes().defaultTemplate();
+  }
+
   /** Writes minutes with the configured default template. */
   public Minutes write(Meeting meeting) {
     return write(meeting, properties.minutes().defaultTemplate());
@@ -51,8 +56,20 @@ public final class MinutesWriter {
    * @throws IllegalArgumentException when no template has that id; the message lists those known
    */
   public Minutes write(Meeting meeting, String template) {
+    return write(meeting, template, List.of());
+  }
+
+  /**
+   * Writes minutes that {@code template} will lay out, knowing who was in the meeting: a person
+   * speech names by given name ("Bob will…") is shown by their full name from {@code roster} when
+   * exactly one person on it has that given name.
+   *
+   * @param roster full names of the people in the meeting, whether or not they spoke
+   * @throws IllegalArgumentException when no template has that id; the message lists those known
+   */
+  public Minutes write(Meeting meeting, String template, List<String> roster) {
     templates.get(template);
-    Participants participants = new Participants(meeting.speakers());
+    Participants participants = new Participants(meeting.speakers(), roster);
     List<Sentence> sentences = Sentences.of(meeting);
     ToDoubleFunction<Sentence> confidence = recognitionConfidence(meeting);
     ActionItems.Found found = ActionItems.find(sentences, meeting.date(), participants, confidence);

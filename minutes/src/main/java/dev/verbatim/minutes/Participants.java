@@ -19,7 +19,12 @@ import java.util.Set;
 
 /**
  * Who took part, and what they are called: the speakers' names, names the engine worked out from
- * what was said, and common given names for people mentioned who did not speak.
+ * what was said, the meeting's roster (such as the participants a Jitsi recording lists), and
+ * common given names for people mentioned who did not speak.
+ *
+ * <p>Speech names people by their given name ("Bob will send it"); a roster turns that into the
+ * person's full name when exactly one person on it has that given name, and makes its given names
+ * count as names even when they are not common ones.
  */
 final class Participants {
 
@@ -28,8 +33,25 @@ final class Participants {
   private final Map<String, Speaker> speakers = new LinkedHashMap<>();
   private final Map<String, String> identified = new HashMap<>();
 
+  /** The roster's full names by lowercase given name; empty where two people share one. */
+  private final Map<String, Optional<String>> roster = new HashMap<>();
+
   Participants(List<Speaker> speakers) {
+    this(speakers, List.of());
+  }
+
+  /**
+   * @param roster full names of the people in the meeting, whether or not they spoke
+   */
+  Participants(List<Speaker> speakers, List<String> roster) {
     speakers.forEach(s -> this.speakers.put(s.id(), s));
+    for (String name : roster) {
+      String given = firstName(name);
+      if (!given.isEmpty() && given.chars().allMatch(Character::isLetter)) {
+        String full = name.strip().replaceAll("\\s+", " ");
+        this.roster.merge(given, Optional.of(full), (a, b) -> a.equals(b) ? a : Optional.empty());
+      }
+    }
   }
 
   int count() {
@@ -63,12 +85,22 @@ final class Participants {
    * names make "X will …" an assignment or "X, can you …" a request.
    */
   boolean isName(String token) {
-    return speakerNamed(token).isPresent() || GIVEN_NAMES.contains(token);
+    return speakerNamed(token).isPresent()
+        || roster.containsKey(token)
+        || GIVEN_NAMES.contains(token);
   }
 
   /** The participant {@code token} refers to, as minutes show them. */
   String resolve(String token) {
-    return speakerNamed(token).map(this::display).orElse(Sentences.capitalise(token));
+    return speakerNamed(token)
+        .map(this::display)
+        .or(() -> onRoster(token))
+        .orElse(Sentences.capitalise(token));
+  }
+
+  /** The one person on the roster with the given name {@code token}. */
+  private Optional<String> onRoster(String token) {
+    return roster.getOrDefault(token, Optional.empty());
   }
 
   /** The id of the speaker {@code token} names, if any speaker is known by that name. */
@@ -87,7 +119,7 @@ final class Participants {
     if (hasName(speakerId) || speakerNamed(firstName(name)).isPresent()) {
       return false;
     }
-    identified.put(speakerId, name);
+    identified.put(speakerId, onRoster(firstName(name)).orElse(name));
     return true;
   }
 
@@ -98,7 +130,12 @@ final class Participants {
         .map(Speaker::name)
         .filter(Objects::nonNull)
         .forEach(n -> words.addAll(List.of(n.toLowerCase(Locale.ROOT).split("\\s+"))));
-    identified.values().forEach(n -> words.add(n.toLowerCase(Locale.ROOT)));
+    identified
+        .values()
+        .forEach(n -> words.addAll(List.of(n.toLowerCase(Locale.ROOT).split("\\s+"))));
+    roster.values().stream()
+        .flatMap(Optional::stream)
+        .forEach(n -> words.addAll(List.of(n.toLowerCase(Locale.ROOT).split("\\s+"))));
     return words;
   }
 

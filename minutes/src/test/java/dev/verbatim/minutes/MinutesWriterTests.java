@@ -3,10 +3,12 @@ package dev.verbatim.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verbatim.core.ActionItem;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Minutes;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MinutesWriterTests {
@@ -108,5 +110,32 @@ class MinutesWriterTests {
     assertThat(minutes.actionItems()).isEmpty();
     assertThat(minutes.summary()).isEmpty();
     assertThat(minutes.chapters()).isEmpty();
+  }
+
+  @Test
+  void aRosterGivesOwnersNamedByGivenNameTheirFullName() {
+    Meeting meeting =
+        Transcripts.unnamed(
+            "a: bob will send the final numbers on friday",
+            "b: okay and priya will update the roadmap tomorrow",
+            "a: alex will book the room");
+    List<String> roster = List.of("Bob Stone", "Priya Raman", "Alex Kim", "Alex Ford");
+
+    Minutes minutes =
+        new MinutesWriter(MinutesProperties.defaults()).write(meeting, "general", roster);
+
+    assertThat(minutes.actionItems())
+        .extracting(ActionItem::owner)
+        // Priya is no common given name: the roster makes her a person. Two Alexes: no guess.
+        .containsExactly("Bob Stone", "Priya Raman", "Alex");
+  }
+
+  @Test
+  void withoutARosterOwnersKeepTheNameThatWasSaid() {
+    Meeting meeting = Transcripts.unnamed("a: bob will send the final numbers on friday");
+
+    Minutes minutes = new MinutesWriter(MinutesProperties.defaults()).write(meeting);
+
+    assertThat(minutes.actionItems()).extracting(ActionItem::owner).containsExactly("Bob");
   }
 }

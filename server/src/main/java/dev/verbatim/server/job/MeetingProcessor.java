@@ -131,7 +131,8 @@ class MeetingProcessor {
               header.language(),
               header.layout(),
               null,
-              header.template());
+              header.template(),
+              meetings.roster(id));
       List<TranscriptCorrector.Applied> applied = new ArrayList<>();
       Meeting meeting =
           pipeline.process(

@@ -477,6 +477,27 @@ public class MeetingStore {
         .update();
   }
 
+  /** Records who was in the meeting, as its recording system listed them. */
+  public void updateRoster(String meetingId, List<String> roster) {
+    jdbc.sql("UPDATE meeting SET roster_json = :roster WHERE id = :id")
+        .param("roster", roster.isEmpty() ? null : json.writeValueAsString(roster))
+        .param("id", meetingId)
+        .update();
+  }
+
+  /**
+   * Who was in the meeting, as its recording system listed them; empty when nothing listed them.
+   */
+  public List<String> roster(String meetingId) {
+    Optional<String> roster =
+        jdbc.sql("SELECT roster_json FROM meeting WHERE id = :id")
+            .param("id", meetingId)
+            .query((rs, n) -> Optional.ofNullable(rs.getString("roster_json")))
+            .optional()
+            .orElseThrow(() -> new MeetingNotFoundException("Meeting " + meetingId));
+    return roster.map(r -> List.of(json.readValue(r, String[].class))).orElseGet(List::of);
+  }
+
   /** The recordings as probed during processing; empty before that. */
   public Source source(String meetingId) {
     Optional<String> source =

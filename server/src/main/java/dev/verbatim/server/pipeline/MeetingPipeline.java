@@ -136,7 +136,7 @@ public final class MeetingPipeline {
             transcript.speakers(),
             correction.apply(transcript.segments()),
             Minutes.empty());
-    return withMinutesWritten(transcribed, request.template(), progress);
+    return withMinutesWritten(transcribed, request.template(), request.roster(), progress);
   }
 
   /**
@@ -168,16 +168,20 @@ public final class MeetingPipeline {
             transcript.speakers(),
             correction.apply(transcript.segments()),
             Minutes.empty());
-    return withMinutesWritten(transcribed, template, p -> {});
+    return withMinutesWritten(transcribed, template, List.of(), p -> {});
   }
 
   private Meeting withMinutesWritten(
-      Meeting transcribed, @Nullable String template, Consumer<Progress> progress) {
+      Meeting transcribed,
+      @Nullable String template,
+      List<String> roster,
+      Consumer<Progress> progress) {
     progress.accept(new Progress("minutes", 0));
     Minutes written;
     try {
       written =
-          template != null ? minutes.write(transcribed, template) : minutes.write(transcribed);
+          minutes.write(
+              transcribed, template != null ? template : minutes.defaultTemplate(), roster);
     } catch (RuntimeException e) {
       // An hour of recognition is worth more than its minutes: keep the transcript, say why the
       // minutes are empty, and let them be written again later.

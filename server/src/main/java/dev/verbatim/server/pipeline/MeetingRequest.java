@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param language the speech model's language; the configured default when null
  * @param workers recognition threads; the configured default when null
  * @param template the minutes template; the configured default when null
+ * @param roster full names of the people in the meeting, as its recording system listed them
  */
 public record MeetingRequest(
     List<Path> files,
@@ -20,10 +21,24 @@ public record MeetingRequest(
     @Nullable String language,
     TrackLayout layout,
     @Nullable Integer workers,
-    @Nullable String template) {
+    @Nullable String template,
+    List<String> roster) {
+
+  /** A request for a meeting nobody listed the participants of. */
+  public MeetingRequest(
+      List<Path> files,
+      @Nullable String title,
+      LocalDate date,
+      @Nullable String language,
+      TrackLayout layout,
+      @Nullable Integer workers,
+      @Nullable String template) {
+    this(files, title, date, language, layout, workers, template, List.of());
+  }
 
   public MeetingRequest {
     files = List.copyOf(files);
+    roster = List.copyOf(roster);
     if (files.isEmpty()) {
       throw new IllegalArgumentException("A meeting needs at least one recording");
     }

@@ -43,7 +43,8 @@ class UploadController {
       description =
           "Parts: file (repeatable; several only with multitrack=true), title, date (YYYY-MM-DD),"
               + " multitrack, template (see /api/templates), metadata (Jibri's metadata.json: the"
-              + " room's name is the title unless one is given). Returns 202 and queues processing; the"
+              + " room's name is the title unless one is given, and the participants it lists name"
+              + " action items' owners by their full names). Returns 202 and queues processing; the"
               + " same recordings again from the same person return 200 with the meeting they"
               + " already made. The uploader owns the meeting.")
   @PostMapping(path = "/api/meetings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -55,14 +56,24 @@ class UploadController {
       @RequestParam(name = "template", required = false) @Nullable String template,
       @RequestPart(name = "metadata", required = false) @Nullable MultipartFile metadata)
       throws IOException {
-    if (blankToNull(title) == null && metadata != null && !metadata.isEmpty()) {
-      title = jibriTitle(metadata);
+    JibriMetadata jibri =
+        metadata != null && !metadata.isEmpty()
+            ? jibri(metadata)
+            : new JibriMetadata(null, List.of());
+    if (blankToNull(title) == null) {
+      title = jibri.title();
     }
     List<Uploads.Incoming> incoming =
         files.stream().map(Part::new).map(Uploads.Incoming.class::cast).toList();
     Uploads.Created created =
         uploads.create(
-            callers.current().id(), incoming, title, date, multitrack, blankToNull(template));
+            callers.current().id(),
+            incoming,
+            title,
+            date,
+            multitrack,
+            blankToNull(template),
+            jibri.participants());
     return ResponseEntity.status(created.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/meetings/" + created.meetingId()))
         .body(
@@ -72,8 +83,8 @@ class UploadController {
                 "status", created.duplicate() ? "exists" : "queued"));
   }
 
-  /** The room's name from Jibri's metadata.json, which its finalize script sends along. */
-  private @Nullable String jibriTitle(MultipartFile metadata) throws IOException {
+  /** Jibri's metadata.json, which its finalize script sends along. */
+  private JibriMetadata jibri(MultipartFile metadata) throws IOException {
     if (metadata.getSize() > JibriMetadata.MAX_BYTES) {
       throw new IllegalArgumentException(
           "\"metadata\" is larger than Jibri's metadata.json ever is: "
@@ -81,7 +92,7 @@ class UploadController {
               + " bytes.");
     }
     try (InputStream in = metadata.getInputStream()) {
-      return JibriMetadata.read(in, json).title();
+      return JibriMetadata.read(in, json);
     }
   }
 

@@ -116,7 +116,22 @@ public class Uploads {
       @Nullable LocalDate date,
       boolean multitrack,
       @Nullable String template) {
-    Created created = make(ownerId, files, title, date, multitrack, template, true);
+    return create(ownerId, files, title, date, multitrack, template, List.of());
+  }
+
+  /**
+   * As {@link #create(String, List, String, LocalDate, boolean, String)}, knowing who was in the
+   * meeting (the participants Jibri lists), so that the minutes name owners in full.
+   */
+  public Created create(
+      String ownerId,
+      List<? extends Incoming> files,
+      @Nullable String title,
+      @Nullable LocalDate date,
+      boolean multitrack,
+      @Nullable String template,
+      List<String> roster) {
+    Created created = make(ownerId, files, title, date, multitrack, template, roster, true);
     audit.record(
         AuditAction.MEETING_UPLOAD,
         AuditTarget.meeting(created.meetingId()),
@@ -137,7 +152,8 @@ public class Uploads {
       @Nullable String title,
       @Nullable LocalDate date,
       @Nullable String template) {
-    Created created = make(ownerId, List.of(recording), title, date, false, template, false);
+    Created created =
+        make(ownerId, List.of(recording), title, date, false, template, List.of(), false);
     audit.record(
         AuditAction.MEETING_UPLOAD,
         AuditTarget.meeting(created.meetingId()),
@@ -152,6 +168,7 @@ public class Uploads {
       @Nullable LocalDate date,
       boolean multitrack,
       @Nullable String template,
+      List<String> roster,
       boolean transcribe) {
     if (template != null && templates.find(template).isEmpty()) {
       throw new IllegalArgumentException(
@@ -213,6 +230,8 @@ public class Uploads {
       transactions.executeWithoutResult(
           status -> {
             meetings.insert(meeting, media);
+            // Before the job is queued: a worker reads the roster when it writes the minutes.
+            meetings.updateRoster(id, roster);
             if (transcribe) {
               queue.enqueue(id);
             }

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
+import dev.verbatim.testsupport.ExternalTool;
+import dev.verbatim.testsupport.Line;
+import dev.verbatim.testsupport.ScriptedMeeting;
+import dev.verbatim.testsupport.Voice;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     classes = VerbatimApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "verbatim.jobs.enabled=false")
+    properties = "verbatim.jobs.poll=200ms")
 class JibriFinalizeScriptTests {
 
   static final Path DATA = TestData.directory("verbatim-jibri");
@@ -37,7 +42,7 @@ class JibriFinalizeScriptTests {
       """
       {"meeting_url": "https://meet.example.com/WeeklySync",
        "participants": [{"user": {"id": "u1", "name": "Ann Lee", "email": "ann@example.com"}},
-                        {"user": {"id": "u2", "name": "Bo Chen"}}],
+                        {"user": {"id": "u2", "name": "John Carter"}, "group": "eng"}],
        "share": true}
       """;
 
@@ -49,8 +54,32 @@ class JibriFinalizeScriptTests {
   @LocalServerPort int port;
 
   @Test
-  void aFinishedRecordingIsUploadedWithTheRoomAsTitleAndItsDirectoryRemoved() throws Exception {
+  void aFinishedRecordingIsUploadedWithTheRoomAsTitleAndItsParticipantsAsOwners() throws Exception {
     Path recording = jibriDirectory();
+    // A meeting in which someone is asked by given name to do something.
+    ScriptedMeeting asked =
+        ScriptedMeeting.render(
+            List.of(
+                new Line(
+                    "ann",
+                    Voice.KAL,
+                    "Good morning everyone. John, can you send the final numbers by Friday?",
+                    1000),
+                new Line("john", Voice.SLT, "Sure, I will send them by Friday.", 1000)),
+            recording.resolve("script"));
+    ExternalTool.run(
+        List.of(
+            "ffmpeg",
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            asked.mixed().toString(),
+            "-c:a",
+            "aac",
+            recording.resolve("WeeklySync_2026-11-26-10-00-00.mp4").toString()));
+    deleteRecursively(recording.resolve("script"));
 
     Run run = finalize(recording, "http://localhost:" + port, ApiClient.adminToken(), "60");
 
@@ -58,8 +87,13 @@ class JibriFinalizeScriptTests {
     assertThat(run.output()).contains("uploaded");
     assertThat(recording).doesNotExist();
     String id = run.output().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
-    JsonNode meeting = new ApiClient(port).get("/api/meetings/" + id).json();
+    JsonNode meeting = new ApiClient(port).awaitFinished(id);
     assertThat(meeting.get("title").asString()).isEqualTo("Weekly sync");
+    // Speech says only "John": Jibri's participants give his full name.
+    assertThat(meeting.get("minutes").get("actionItems"))
+        .extracting(item -> item.get("owner").asString())
+        .contains("John Carter")
+        .doesNotContain("John");
   }
 
   @Test
@@ -103,6 +137,14 @@ class JibriFinalizeScriptTests {
         HOME.resolve("samples/meeting.mp4"), session.resolve("WeeklySync_2026-11-26-10-00-00.mp4"));
     Files.writeString(session.resolve("metadata.json"), METADATA, StandardCharsets.UTF_8);
     return session;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   record Run(int exit, String output) {}
