@@ -20,16 +20,16 @@ import org.jspecify.annotations.Nullable;
  * the config text with its spacing, 48,000-byte binary pieces of 48 kHz s16le audio, {@code {"eof"
  * : 1}}. Replies and the close are collected for the test to read.
  */
-final class JigasiClient implements AutoCloseable {
+public final class JigasiClient implements AutoCloseable {
 
   /** Jigasi's config, a Java double printed with its spaces: 45 bytes. */
-  static final String CONFIG = "{\"config\" : {\"sample_rate\" : 48000.0 }}";
+  public static final String CONFIG = "{\"config\" : {\"sample_rate\" : 48000.0 }}";
 
-  static final String EOF = "{\"eof\" : 1}";
+  public static final String EOF = "{\"eof\" : 1}";
   static final String RESET = "{\"reset\" : 1}";
 
   /** 25 packets of 20 ms at 48 kHz, 16-bit mono. */
-  static final int PIECE = 48_000;
+  public static final int PIECE = 48_000;
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -37,7 +37,7 @@ final class JigasiClient implements AutoCloseable {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
-  JigasiClient(int port, String path) {
+  public JigasiClient(int port, String path) {
     this.socket =
         HTTP.newWebSocketBuilder()
             .buildAsync(URI.create("ws://localhost:" + port + path), new Listener())
@@ -80,11 +80,11 @@ final class JigasiClient implements AutoCloseable {
     }
   }
 
-  void text(String message) {
+  public void text(String message) {
     socket.sendText(message, true).join();
   }
 
-  void binary(byte[] pcm, int offset, int length) {
+  public void binary(byte[] pcm, int offset, int length) {
     socket.sendBinary(ByteBuffer.wrap(pcm, offset, length), true).join();
   }
 
@@ -98,7 +98,7 @@ final class JigasiClient implements AutoCloseable {
     return pieces;
   }
 
-  String reply() {
+  public String reply() {
     try {
       String reply = replies.poll(2, TimeUnit.MINUTES);
       if (reply == null) {
@@ -112,7 +112,7 @@ final class JigasiClient implements AutoCloseable {
   }
 
   /** The close code the server sent; waits for it. */
-  int awaitClose(Duration limit) {
+  public int awaitClose(Duration limit) {
     try {
       return closed.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {

@@ -8,16 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Jigasi's event bodies from the fixtures in {@code src/test/resources/jigasi}, filled in. */
-final class JigasiEvents {
+public final class JigasiEvents {
 
   /** A conference participant as the fixtures name one. */
-  record Person(String id, String name, String identity) {}
+  public record Person(String id, String name, String identity) {}
 
   private final ApiClient api;
   private final String path;
   private final String room;
 
-  JigasiEvents(ApiClient api, String path, String room) {
+  public JigasiEvents(ApiClient api, String path, String room) {
     this.api = api;
     this.path = path;
     this.room = room;
@@ -60,11 +60,11 @@ final class JigasiEvents {
             text));
   }
 
-  ApiClient.Response post(String fixture, Person who, String text) {
+  public ApiClient.Response post(String fixture, Person who, String text) {
     return api.post(path, body(fixture, who, text));
   }
 
-  ApiClient.Response post(String fixture) {
+  public ApiClient.Response post(String fixture) {
     return api.post(path, body(fixture, new Person("", "", ""), ""));
   }
 }

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.VerbatimApplication;
+import dev.verbatim.server.jitsi.JigasiClient;
+import dev.verbatim.server.jitsi.JigasiEvents;
+import dev.verbatim.testsupport.ExternalTool;
+import dev.verbatim.testsupport.Line;
+import dev.verbatim.testsupport.ScriptedMeeting;
+import dev.verbatim.testsupport.Voice;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -63,7 +69,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(
     classes = VerbatimApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "verbatim.jitsi.enabled=true")
 class MeetingPagesBrowserTests {
 
   private static final Path CHROMEDRIVER =
@@ -72,6 +79,7 @@ class MeetingPagesBrowserTests {
       Path.of(System.getProperty("verbatim.test.chromium", "/usr/bin/chromium"));
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Processing the 48 s sample takes seconds; this is how long to wait, not a performance bar. */
   private static final Duration PROCESSING = Duration.ofMinutes(3);
@@ -881,6 +889,69 @@ class MeetingPagesBrowserTests {
     assertThat(browser().findElement(By.tagName("h1")).getText())
         .isEqualTo("This link was revoked");
     screenshot("24-share-link-revoked");
+  }
+
+  /**
+   * A live Jitsi meeting: Jigasi streams a participant's audio and repeats each result as an event
+   * naming them; the page shows the words under the participant's name as they come, and the
+   * transcript once the conference has ended.
+   */
+  @Test
+  @Order(26)
+  void liveCaptionsAppearSpeakerBySpeakerThenTheTranscript() throws Exception {
+    String room = "browser-live-" + System.nanoTime();
+    JigasiEvents events = new JigasiEvents(new ApiClient(port), "/api/jigasi/events", room);
+    // Display names are whatever people type.
+    JigasiEvents.Person ana = new JigasiEvents.Person("a1b2c3d4", HOSTILE, "user-ana");
+    String meetingId = events.post("start").json().get("meetingId").asString();
+    events.post("join", ana, "");
+    browser().get(url("/meetings/" + meetingId));
+    assertThat(browser().findElement(By.id("live-empty")).isDisplayed()).isTrue();
+
+    ScriptedMeeting said =
+        ScriptedMeeting.render(
+            List.of(
+                new Line("ana", Voice.SLT, "Good morning everyone.", 1500),
+                new Line("ana", Voice.SLT, "The budget review is almost done.", 1500)),
+            DATA.resolve("live-" + room));
+    byte[] pcm = ExternalTool.rawPcm(said.tracks().get("ana"), 48_000);
+    try (JigasiClient stream = new JigasiClient(port, "/asr/vosk")) {
+      stream.text(JigasiClient.CONFIG);
+      for (int at = 0; at < pcm.length; at += JigasiClient.PIECE) {
+        stream.binary(pcm, at, Math.min(JigasiClient.PIECE, pcm.length - at));
+        String text = JSON.readTree(stream.reply()).path("text").asString("");
+        if (!text.isBlank()) {
+          events.post("speech", ana, text);
+        }
+      }
+
+      waitUpTo(Duration.ofSeconds(60))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#live-captions .live-line")).stream()
+                      .anyMatch(l -> l.getText().contains("budget")));
+      WebElement turn = browser().findElement(By.cssSelector("#live-captions .live-turn"));
+      assertThat(turn.findElement(By.className("speaker-label")).getText()).isEqualTo(HOSTILE);
+      assertThat(turn.getText()).contains("morning");
+      assertThat(browser().findElements(By.cssSelector("#live-captions img"))).isEmpty();
+      assertThat(browser().findElement(By.id("live-empty")).isDisplayed()).isFalse();
+      screenshot("26-live-captions");
+
+      stream.text(JigasiClient.EOF);
+      String last = JSON.readTree(stream.reply()).path("text").asString("");
+      if (!last.isBlank()) {
+        events.post("speech", ana, last);
+      }
+      stream.awaitClose(Duration.ofSeconds(30));
+    }
+    events.post("leave", ana, "");
+    events.post("end");
+
+    // The page reloads itself once the meeting is done.
+    waitUpTo(PROCESSING)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript .w")));
+    assertThat(browser().findElement(By.id("transcript")).getText()).contains("budget");
+    assertThat(browser().findElements(By.id("live-captions"))).isEmpty();
   }
 
   @Test
