@@ -61,13 +61,17 @@ class StreamingRecognizerTests {
     return finals.stream().filter(f -> !f.isEmpty()).toList();
   }
 
+  /** The text of {@code finals}, one after the other. */
+  private static String said(List<StreamingResult.Final> finals) {
+    return finals.stream().map(StreamingResult.Final::text).collect(Collectors.joining(" "));
+  }
+
   @Test
   void fortyEightKilohertzSpeechComesBackAsItsWordsUtteranceByUtterance() {
     try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
       List<StreamingResult.Final> finals = stream(recognizer, at48k);
 
-      String heard =
-          finals.stream().map(StreamingResult.Final::text).collect(Collectors.joining(" "));
+      String heard = said(finals);
       assertThat(WordErrorRate.between(meeting.referenceText().toLowerCase(), heard))
           .as("heard: %s", heard)
           .isLessThan(0.25);
@@ -109,8 +113,7 @@ class StreamingRecognizerTests {
       }
       rest.add(recognizer.finish());
 
-      String heard =
-          rest.stream().map(StreamingResult.Final::text).collect(Collectors.joining(" "));
+      String heard = said(rest);
       assertThat(heard).contains("budget");
       Word budget =
           rest.stream()
@@ -126,10 +129,7 @@ class StreamingRecognizerTests {
   void phrasesLimitWhatIsHeard() {
     try (StreamingRecognizer recognizer =
         transcriber.streaming("en", 48_000f, List.of("good morning everyone", "[unk]"))) {
-      String heard =
-          stream(recognizer, at48k).stream()
-              .map(StreamingResult.Final::text)
-              .collect(Collectors.joining(" "));
+      String heard = said(stream(recognizer, at48k));
 
       assertThat(heard).contains("good morning everyone").doesNotContain("budget");
     }
@@ -155,10 +155,7 @@ class StreamingRecognizerTests {
             raw.toString()));
     try (StreamingRecognizer recognizer = transcriber.streaming("en", 8_000f, List.of())) {
       byte[] pcm = Files.readAllBytes(raw);
-      String heard =
-          stream(recognizer, pcm).stream()
-              .map(StreamingResult.Final::text)
-              .collect(Collectors.joining(" "));
+      String heard = said(stream(recognizer, pcm));
 
       assertThat(heard).contains("morning");
     } catch (IOException e) {
@@ -179,8 +176,7 @@ class StreamingRecognizerTests {
     try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
       List<StreamingResult.Final> finals = stream(recognizer, pcm);
 
-      String heard =
-          finals.stream().map(StreamingResult.Final::text).collect(Collectors.joining(" "));
+      String heard = said(finals);
       assertThat(WordErrorRate.between(paused.referenceText().toLowerCase(), heard))
           .as("heard: %s", heard)
           .isLessThan(0.25);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
-import dev.verbatim.testsupport.ExternalTool;
 import dev.verbatim.testsupport.Line;
+import dev.verbatim.testsupport.Media;
 import dev.verbatim.testsupport.ScriptedMeeting;
 import dev.verbatim.testsupport.Voice;
 import java.io.IOException;
@@ -67,18 +67,8 @@ class JibriFinalizeScriptTests {
                     1000),
                 new Line("john", Voice.SLT, "Sure, I will send them by Friday.", 1000)),
             recording.resolve("script"));
-    ExternalTool.run(
-        List.of(
-            "ffmpeg",
-            "-nostdin",
-            "-v",
-            "error",
-            "-y",
-            "-i",
-            asked.mixed().toString(),
-            "-c:a",
-            "aac",
-            recording.resolve("WeeklySync_2026-11-26-10-00-00.mp4").toString()));
+    Media.convert(
+        asked.mixed(), recording.resolve("WeeklySync_2026-11-26-10-00-00.mp4"), "-c:a", "aac");
     deleteRecursively(recording.resolve("script"));
 
     Run run = finalize(recording, "http://localhost:" + port, ApiClient.adminToken(), "60");
