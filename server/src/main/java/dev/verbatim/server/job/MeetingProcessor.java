@@ -5,6 +5,7 @@ import dev.verbatim.core.Progress;
 import dev.verbatim.core.Segment;
 import dev.verbatim.ingest.MediaReader;
 import dev.verbatim.ingest.MediaRejectedException;
+import dev.verbatim.ingest.transcript.ImportedTranscript;
 import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.events.MeetingEvent;
 import dev.verbatim.server.events.MeetingEvents;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one job: the meeting's recordings through decode, transcribe, corrections and minutes;
@@ -60,6 +62,8 @@ class MeetingProcessor {
   private final TransactionTemplate transactions;
   private final VerbatimProperties.Jobs settings;
   private final MeterRegistry metrics;
+  private final TranscriptFinisher finisher;
+  private final JsonMapper json;
 
   MeetingProcessor(
       JobStore jobs,
@@ -72,7 +76,9 @@ class MeetingProcessor {
       ApplicationEventPublisher publisher,
       TransactionTemplate transactions,
       VerbatimProperties properties,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      TranscriptFinisher finisher,
+      JsonMapper json) {
     this.jobs = jobs;
     this.meetings = meetings;
     this.storage = storage;
@@ -84,6 +90,8 @@ class MeetingProcessor {
     this.transactions = transactions;
     this.settings = properties.jobs();
     this.metrics = metrics;
+    this.finisher = finisher;
+    this.json = json;
     Gauge.builder("verbatim.jobs.queued", jobs, JobStore::queued)
         .description("Jobs waiting for a worker")
         .register(metrics);
@@ -116,6 +124,23 @@ class MeetingProcessor {
       log.info("Processing meeting {} (attempt {})", id, job.attempts());
       MeetingHeader header = meetings.header(id);
       Reporter reporter = new Reporter(job, worker, control);
+      Optional<String> imported = meetings.imported(id);
+      if (imported.isPresent()) {
+        // The words came from another tool: only the minutes are written, from its transcript.
+        reporter.report("minutes", 0);
+        ImportedTranscript transcript = json.readValue(imported.get(), ImportedTranscript.class);
+        finisher.finish(
+            id,
+            transcript.durationMs(),
+            TranscriptFinisher.tracks(transcript),
+            () -> {
+              if (!jobs.complete(job.id(), worker)) {
+                throw new JobStoppedException(JobStoppedException.Reason.LEASE_LOST);
+              }
+            });
+        log.info("Meeting {} made from its imported transcript", id);
+        return "done";
+      }
       reporter.report("decode", 0);
       List<Path> files = new ArrayList<>();
       for (MediaFile file : meetings.media(id)) {

@@ -2,6 +2,9 @@ package dev.verbatim.server.job;
 
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Segment;
+import dev.verbatim.core.Speaker;
+import dev.verbatim.core.Word;
+import dev.verbatim.ingest.transcript.ImportedTranscript;
 import dev.verbatim.server.events.MeetingEvent;
 import dev.verbatim.server.events.MeetingEvents;
 import dev.verbatim.server.meeting.MeetingChanged;
@@ -10,7 +13,9 @@ import dev.verbatim.server.meeting.MeetingStore;
 import dev.verbatim.server.pipeline.MeetingPipeline;
 import dev.verbatim.transcribe.Track;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +53,14 @@ public class TranscriptFinisher {
 
   /** Stores the meeting made of {@code tracks} under the meeting's own title, date and template. */
   public Meeting finish(String meetingId, long durationMs, List<Track> tracks) {
+    return finish(meetingId, durationMs, tracks, () -> {});
+  }
+
+  /**
+   * As {@link #finish(String, long, List)}, running {@code inTransaction} in the transaction that
+   * stores the meeting (a job marks itself complete there); if it throws, nothing is stored.
+   */
+  Meeting finish(String meetingId, long durationMs, List<Track> tracks, Runnable inTransaction) {
     MeetingHeader header = meetings.header(meetingId);
     List<TranscriptCorrector.Applied> applied = new ArrayList<>();
     Meeting meeting =
@@ -72,10 +85,27 @@ public class TranscriptFinisher {
         status -> {
           meetings.saveProcessed(meetingId, meeting);
           applied.forEach(a -> a.store().run());
+          inTransaction.run();
         });
     publisher.publishEvent(new MeetingChanged(meetingId, MeetingChanged.Change.PROCESSED));
     events.publish(MeetingEvent.done(meetingId));
     return meeting;
+  }
+
+  /** One track per speaker of an imported transcript, with their words. */
+  static List<Track> tracks(ImportedTranscript transcript) {
+    Map<String, List<Word>> words = new LinkedHashMap<>();
+    for (Speaker speaker : transcript.speakers()) {
+      words.put(speaker.id(), new ArrayList<>());
+    }
+    for (Segment segment : transcript.segments()) {
+      words.get(segment.speakerId()).addAll(segment.words());
+    }
+    List<Track> tracks = new ArrayList<>();
+    for (Speaker speaker : transcript.speakers()) {
+      tracks.add(new Track(speaker.id(), speaker.name(), words.get(speaker.id())));
+    }
+    return tracks;
   }
 
   /** Marks the meeting failed, for its page and the event streams, with why. */

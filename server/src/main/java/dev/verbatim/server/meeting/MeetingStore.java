@@ -498,6 +498,23 @@ public class MeetingStore {
     return roster.map(r -> List.of(json.readValue(r, String[].class))).orElseGet(List::of);
   }
 
+  /** Keeps a transcript imported from another tool (as JSON) for the job that finishes it. */
+  public void saveImported(String meetingId, String transcriptJson) {
+    jdbc.sql("UPDATE meeting SET imported_json = :json WHERE id = :id")
+        .param("json", transcriptJson)
+        .param("id", meetingId)
+        .update();
+  }
+
+  /** The transcript the meeting was imported from, as JSON; empty for a recorded meeting. */
+  public Optional<String> imported(String meetingId) {
+    return jdbc.sql("SELECT imported_json FROM meeting WHERE id = :id")
+        .param("id", meetingId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString("imported_json")))
+        .optional()
+        .orElseThrow(() -> new MeetingNotFoundException("Meeting " + meetingId));
+  }
+
   /** The recordings as probed during processing; empty before that. */
   public Source source(String meetingId) {
     Optional<String> source =

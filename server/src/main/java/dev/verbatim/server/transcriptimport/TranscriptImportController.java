@@ -1,18 +1,14 @@
 package dev.verbatim.server.transcriptimport;
 
-import dev.verbatim.core.Segment;
-import dev.verbatim.core.Speaker;
-import dev.verbatim.core.Word;
 import dev.verbatim.ingest.transcript.Captions;
 import dev.verbatim.ingest.transcript.ImportedTranscript;
 import dev.verbatim.ingest.transcript.TranscriptRejectedException;
 import dev.verbatim.server.account.Callers;
-import dev.verbatim.server.job.TranscriptFinisher;
+import dev.verbatim.server.job.JobQueue;
 import dev.verbatim.server.meeting.EditConflictException;
 import dev.verbatim.server.meeting.MeetingStore;
 import dev.verbatim.server.pipeline.TrackLayout;
 import dev.verbatim.server.upload.Uploads;
-import dev.verbatim.transcribe.Track;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,20 +17,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -48,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an upload; the words are the other tool's, not recognised again.
  */
 @RestController
-class TranscriptImportController implements AutoCloseable {
+class TranscriptImportController {
 
   private static final Logger log = LoggerFactory.getLogger(TranscriptImportController.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,26 +51,22 @@ class TranscriptImportController implements AutoCloseable {
 
   private final Uploads uploads;
   private final MeetingStore meetings;
-  private final TranscriptFinisher finisher;
+  private final JobQueue queue;
+  private final TransactionTemplate transactions;
   private final Callers callers;
   private final JsonMapper json;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "transcript-import");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   TranscriptImportController(
       Uploads uploads,
       MeetingStore meetings,
-      TranscriptFinisher finisher,
+      JobQueue queue,
+      TransactionTemplate transactions,
       Callers callers,
       JsonMapper json) {
     this.uploads = uploads;
     this.meetings = meetings;
-    this.finisher = finisher;
+    this.queue = queue;
+    this.transactions = transactions;
     this.callers = callers;
     this.json = json;
   }
@@ -87,8 +76,9 @@ class TranscriptImportController implements AutoCloseable {
       description =
           "Parts: transcript (.vtt with Teams <v Name> tags or Zoom 'Name:' lines, .srt, or"
               + " Jigasi's transcript_*.json), recording (optional: the meeting's audio or video,"
-              + " played with the transcript), title, date (YYYY-MM-DD), template. Returns 202; the"
-              + " minutes follow within seconds, announced by the meeting's events.")
+              + " played with the transcript), title, date (YYYY-MM-DD), template. Returns 202; a"
+              + " job writes the minutes from the transcript (the recording is not transcribed),"
+              + " announced by the meeting's events.")
   @PostMapping(path = "/api/meetings/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Map<String, Object>> importTranscript(
       @RequestPart("transcript") MultipartFile transcript,
@@ -101,11 +91,19 @@ class TranscriptImportController implements AutoCloseable {
     String chosenTitle = blankToNull(title) != null ? title.strip() : parsed.title();
     LocalDate chosenDate = date != null ? date : parsed.date();
     String owner = callers.current().id();
+    ImportedTranscript imported = parsed.transcript();
+    // Kept with the meeting and its job in one transaction; the job writes the minutes from it.
+    String transcriptJson = json.writeValueAsString(imported);
     String id;
     if (recording != null && !recording.isEmpty()) {
       Uploads.Created created =
           uploads.createTranscribed(
-              owner, new Part(recording), chosenTitle, chosenDate, blankToNull(template));
+              owner,
+              new Part(recording),
+              chosenTitle,
+              chosenDate,
+              blankToNull(template),
+              meetingId -> meetings.saveImported(meetingId, transcriptJson));
       if (created.duplicate()) {
         throw new EditConflictException(
             "This recording is already meeting "
@@ -115,7 +113,7 @@ class TranscriptImportController implements AutoCloseable {
       id = created.meetingId();
     } else {
       id = "m-" + HexFormat.of().formatHex(randomBytes());
-      meetings.insert(
+      MeetingStore.NewMeeting meeting =
           new MeetingStore.NewMeeting(
               id,
               owner,
@@ -125,11 +123,14 @@ class TranscriptImportController implements AutoCloseable {
               TrackLayout.FILE_PER_SPEAKER,
               blankToNull(template),
               // Text alone is never a repeat of a recording.
-              "import-" + id),
-          List.of());
+              "import-" + id);
+      transactions.executeWithoutResult(
+          status -> {
+            meetings.insert(meeting, List.of());
+            meetings.saveImported(id, transcriptJson);
+            queue.enqueue(id);
+          });
     }
-    ImportedTranscript imported = parsed.transcript();
-    worker.execute(() -> finish(id, imported));
     log.info(
         "Meeting {} imported from {} ({} segments){}",
         id,
@@ -139,32 +140,6 @@ class TranscriptImportController implements AutoCloseable {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/meetings/" + id))
         .body(Map.of("id", id, "status", "processing"));
-  }
-
-  private void finish(String id, ImportedTranscript imported) {
-    try {
-      finisher.finish(id, imported.durationMs(), tracks(imported));
-    } catch (RuntimeException e) {
-      log.error("Could not make the minutes of imported meeting {}", id, e);
-      finisher.failed(
-          id, "Making the minutes of the imported transcript failed: " + e.getMessage());
-    }
-  }
-
-  /** One track per speaker with their words, as the pipeline assembles any meeting. */
-  static List<Track> tracks(ImportedTranscript transcript) {
-    Map<String, List<Word>> words = new LinkedHashMap<>();
-    for (Speaker speaker : transcript.speakers()) {
-      words.put(speaker.id(), new ArrayList<>());
-    }
-    for (Segment segment : transcript.segments()) {
-      words.get(segment.speakerId()).addAll(segment.words());
-    }
-    List<Track> tracks = new ArrayList<>();
-    for (Speaker speaker : transcript.speakers()) {
-      tracks.add(new Track(speaker.id(), speaker.name(), words.get(speaker.id())));
-    }
-    return tracks;
   }
 
   private record Parsed(
@@ -218,11 +193,6 @@ class TranscriptImportController implements AutoCloseable {
 
   private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  @Override
-  public void close() {
-    worker.shutdownNow();
   }
 
   private record Part(MultipartFile file) implements Uploads.Incoming {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,7 +132,7 @@ public class Uploads {
       boolean multitrack,
       @Nullable String template,
       List<String> roster) {
-    Created created = make(ownerId, files, title, date, multitrack, template, roster, true);
+    Created created = make(ownerId, files, title, date, multitrack, template, roster, id -> {});
     audit.record(
         AuditAction.MEETING_UPLOAD,
         AuditTarget.meeting(created.meetingId()),
@@ -143,17 +144,21 @@ public class Uploads {
 
   /**
    * Makes a meeting of the recording whose transcript comes from elsewhere (an import): stored and
-   * playable, but not queued to be transcribed. It stays {@code queued} until the caller stores the
-   * transcript with {@link MeetingStore#saveProcessed}.
+   * playable, and queued for a job that writes its minutes from that transcript rather than
+   * transcribing the recording.
+   *
+   * @param keepTranscript stores the transcript for meeting {@code id}, in the transaction that
+   *     makes the meeting and queues its job
    */
   public Created createTranscribed(
       String ownerId,
       Incoming recording,
       @Nullable String title,
       @Nullable LocalDate date,
-      @Nullable String template) {
+      @Nullable String template,
+      Consumer<String> keepTranscript) {
     Created created =
-        make(ownerId, List.of(recording), title, date, false, template, List.of(), false);
+        make(ownerId, List.of(recording), title, date, false, template, List.of(), keepTranscript);
     audit.record(
         AuditAction.MEETING_UPLOAD,
         AuditTarget.meeting(created.meetingId()),
@@ -169,7 +174,7 @@ public class Uploads {
       boolean multitrack,
       @Nullable String template,
       List<String> roster,
-      boolean transcribe) {
+      Consumer<String> inTransaction) {
     if (template != null && templates.find(template).isEmpty()) {
       throw new IllegalArgumentException(
           "Unknown minutes template \"" + template + "\"; GET /api/templates lists them.");
@@ -232,9 +237,8 @@ public class Uploads {
             meetings.insert(meeting, media);
             // Before the job is queued: a worker reads the roster when it writes the minutes.
             meetings.updateRoster(id, roster);
-            if (transcribe) {
-              queue.enqueue(id);
-            }
+            inTransaction.accept(id);
+            queue.enqueue(id);
           });
     } catch (DuplicateKeyException raced) {
       // The same recordings arrived twice at once; the other upload won.

@@ -6,6 +6,7 @@ import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.ServerProcess;
 import dev.verbatim.testsupport.ExternalTool;
 import dev.verbatim.testsupport.Media;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,42 @@ class JobRecoveryTests {
     meeting.get("segments").forEach(s -> segmentIds.add(s.get("id").asString()));
     assertThat(segmentIds).hasSize(meeting.get("segments").size()).isNotEmpty();
     assertThat(meeting.get("durationMs").asLong()).isGreaterThan(150_000);
+  }
+
+  @Test
+  void anImportWaitingForItsMinutesWhenTheServerDiesIsFinishedAfterTheRestart(@TempDir Path dir)
+      throws Exception {
+    Path data = dir.resolve("data");
+    Path log = Path.of("target", "job-recovery-import.log");
+    Files.deleteIfExists(log);
+    Path teams = dir.resolve("teams.vtt");
+    try (InputStream in =
+        Objects.requireNonNull(getClass().getResourceAsStream("/transcripts/teams.vtt"))) {
+      Files.copy(in, teams);
+    }
+
+    String id;
+    // No worker: the import waits in the queue, as it would while a worker is busy or starting.
+    try (ServerProcess first = ServerProcess.start(data, log, "verbatim.jobs.enabled=false")) {
+      ApiClient.Response created =
+          first.api.multipart(
+              "/api/meetings/import", Map.of(), List.of(Map.entry("transcript", teams)));
+      assertThat(created.status()).as(created.body()).isEqualTo(202);
+      id = created.json().get("id").asString();
+      first.kill();
+    }
+    assertThat(job(data)).containsExactly("queued", "0");
+
+    JsonNode meeting;
+    try (ServerProcess second = ServerProcess.start(data, log, "verbatim.jobs.poll=200ms")) {
+      meeting = second.api.awaitFinished(id);
+    }
+    assertThat(meeting.get("status").asString()).isEqualTo("done");
+    assertThat(meeting.get("speakers").findValuesAsString("name"))
+        .containsExactly("Ana Lima", "Bo Chen");
+    assertThat(meeting.get("minutes").get("actionItems").findValuesAsString("owner"))
+        .contains("Bo Chen");
+    assertThat(job(data)).containsExactly("done", "1");
   }
 
   /** About three minutes of the sample meeting, four times over. */

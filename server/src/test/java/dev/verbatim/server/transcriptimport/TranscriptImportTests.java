@@ -24,12 +24,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Transcripts from Teams, Zoom and Jigasi become meetings with speakers, minutes and search, with
- * or without their recording; no job runs, so the words are the other tool's.
+ * or without their recording; their job writes only the minutes, so the words are the other tool's.
  */
 @SpringBootTest(
     classes = VerbatimApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "verbatim.jobs.enabled=false")
+    properties = "verbatim.jobs.poll=200ms")
 class TranscriptImportTests {
 
   static final Path DATA = TestData.directory("verbatim-import");
