@@ -145,7 +145,14 @@ final class ProcessCommand implements Callable<Integer> {
             ? TrackLayout.FILE_PER_SPEAKER
             : channelsAsSpeakers ? TrackLayout.CHANNEL_PER_SPEAKER : TrackLayout.MIXED;
     return new MeetingRequest(
-        files, title, date != null ? date : LocalDate.now(), language, layout, workers, template);
+        files,
+        title,
+        date != null ? date : LocalDate.now(),
+        language,
+        layout,
+        workers,
+        template,
+        List.of());
   }
 
   /** A single recording keeps its name; a multi-track meeting is simply "meeting". */

@@ -489,13 +489,9 @@ public class MeetingStore {
    * Who was in the meeting, as its recording system listed them; empty when nothing listed them.
    */
   public List<String> roster(String meetingId) {
-    Optional<String> roster =
-        jdbc.sql("SELECT roster_json FROM meeting WHERE id = :id")
-            .param("id", meetingId)
-            .query((rs, n) -> Optional.ofNullable(rs.getString("roster_json")))
-            .optional()
-            .orElseThrow(() -> new MeetingNotFoundException("Meeting " + meetingId));
-    return roster.map(r -> List.of(json.readValue(r, String[].class))).orElseGet(List::of);
+    return jsonColumn(meetingId, "roster_json")
+        .map(r -> List.of(json.readValue(r, String[].class)))
+        .orElseGet(List::of);
   }
 
   /** Keeps a transcript imported from another tool (as JSON) for the job that finishes it. */
@@ -508,22 +504,23 @@ public class MeetingStore {
 
   /** The transcript the meeting was imported from, as JSON; empty for a recorded meeting. */
   public Optional<String> imported(String meetingId) {
-    return jdbc.sql("SELECT imported_json FROM meeting WHERE id = :id")
-        .param("id", meetingId)
-        .query((rs, n) -> Optional.ofNullable(rs.getString("imported_json")))
-        .optional()
-        .orElseThrow(() -> new MeetingNotFoundException("Meeting " + meetingId));
+    return jsonColumn(meetingId, "imported_json");
   }
 
   /** The recordings as probed during processing; empty before that. */
   public Source source(String meetingId) {
-    Optional<String> source =
-        jdbc.sql("SELECT source_json FROM meeting WHERE id = :id")
-            .param("id", meetingId)
-            .query((rs, n) -> Optional.ofNullable(rs.getString("source_json")))
-            .optional()
-            .orElseThrow(() -> new MeetingNotFoundException("Meeting " + meetingId));
-    return source.map(s -> json.readValue(s, Source.class)).orElseGet(() -> new Source(List.of()));
+    return jsonColumn(meetingId, "source_json")
+        .map(s -> json.readValue(s, Source.class))
+        .orElseGet(() -> new Source(List.of()));
+  }
+
+  /** One of the meeting's JSON columns (named by this class, never by a caller); empty if null. */
+  private Optional<String> jsonColumn(String meetingId, String column) {
+    return jdbc.sql("SELECT " + column + " FROM meeting WHERE id = :id")
+        .param("id", meetingId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(column)))
+        .optional()
+        .orElseThrow(() -> new MeetingNotFoundException("Meeting " + meetingId));
   }
 
   public List<Speaker> speakers(String meetingId) {

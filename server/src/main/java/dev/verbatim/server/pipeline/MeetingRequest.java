@@ -24,18 +24,6 @@ public record MeetingRequest(
     @Nullable String template,
     List<String> roster) {
 
-  /** A request for a meeting nobody listed the participants of. */
-  public MeetingRequest(
-      List<Path> files,
-      @Nullable String title,
-      LocalDate date,
-      @Nullable String language,
-      TrackLayout layout,
-      @Nullable Integer workers,
-      @Nullable String template) {
-    this(files, title, date, language, layout, workers, template, List.of());
-  }
-
   public MeetingRequest {
     files = List.copyOf(files);
     roster = List.copyOf(roster);

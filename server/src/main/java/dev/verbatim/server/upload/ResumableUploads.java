@@ -162,7 +162,8 @@ class ResumableUploads implements DisposableBean {
             metadata.get("title"),
             date,
             false,
-            blankToNull(metadata.get("template")));
+            blankToNull(metadata.get("template")),
+            List.of());
     // Only now: had the meeting not been made, the bytes stay until the upload expires.
     tus.deleteUpload(uri, owner);
     return created;

@@ -109,20 +109,9 @@ public class Uploads {
    * uploaded before give back that meeting; someone else's meeting of the same recordings is not
    * theirs to see, so they get a meeting of their own. Recorded in the audit trail, for either way
    * of uploading.
-   */
-  public Created create(
-      String ownerId,
-      List<? extends Incoming> files,
-      @Nullable String title,
-      @Nullable LocalDate date,
-      boolean multitrack,
-      @Nullable String template) {
-    return create(ownerId, files, title, date, multitrack, template, List.of());
-  }
-
-  /**
-   * As {@link #create(String, List, String, LocalDate, boolean, String)}, knowing who was in the
-   * meeting (the participants Jibri lists), so that the minutes name owners in full.
+   *
+   * @param roster who was in the meeting (the participants Jibri lists), so that the minutes name
+   *     owners in full; empty when nobody listed them
    */
   public Created create(
       String ownerId,

@@ -188,7 +188,7 @@ final class MinutesEvaluation implements AutoCloseable {
         pipeline()
             .process(
                 new MeetingRequest(
-                    files, meeting.title(), meeting.date(), null, layout, null, null),
+                    files, meeting.title(), meeting.date(), null, layout, null, null, List.of()),
                 progress -> {});
     JSON.writeValue(json.toFile(), transcript);
     return transcript;

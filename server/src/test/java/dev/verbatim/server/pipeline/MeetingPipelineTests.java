@@ -51,7 +51,8 @@ class MeetingPipelineTests {
                 null,
                 TrackLayout.MIXED,
                 null,
-                template),
+                template,
+                List.of()),
             progress::add);
   }
 
