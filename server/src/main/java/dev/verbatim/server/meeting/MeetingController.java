@@ -145,6 +145,8 @@ class MeetingController {
     document.put("stage", header.stage());
     document.put("progress", header.progress());
     document.put("error", header.error());
+    // Who was in the meeting as the recording system listed them (Jibri), spoken or not.
+    document.putPOJO("roster", meetings.roster(id));
     ObjectNode minutes = (ObjectNode) document.get("minutes");
     markConfirmed(minutes.withArray("actionItems"), meetings.actionItems(id));
     tracking(minutes.withArray("actionItems"), actionItems.inMeeting(id));

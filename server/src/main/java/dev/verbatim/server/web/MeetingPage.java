@@ -32,6 +32,7 @@ record MeetingPage(
     List<Turn> turns,
     int wordCount,
     List<SpeakerRow> speakers,
+    List<String> roster,
     List<Point> summary,
     List<Point> chapters,
     List<String> keywords,
@@ -102,6 +103,7 @@ record MeetingPage(
       List<TrackedActionItem> actionItems,
       List<Reviewed<Decision>> decisions,
       List<MediaFile> media,
+      List<String> roster,
       MeetingPages.TemplateOption template,
       VerbatimProperties.Retention policy,
       String mediaUrl) {
@@ -116,6 +118,7 @@ record MeetingPage(
         turns(meeting.segments(), labels),
         meeting.segments().stream().mapToInt(s -> s.words().size()).sum(),
         speakers(meeting.speakers()),
+        roster,
         meeting.minutes().summary().stream().map(MeetingPage::point).toList(),
         meeting.minutes().chapters().stream().map(MeetingPage::point).toList(),
         meeting.minutes().keywords(),

@@ -42,6 +42,7 @@ class MeetingPageLoader {
         actionItems.inMeeting(id),
         meetings.decisions(id),
         meetings.media(id),
+        meetings.roster(id),
         new MeetingPages.TemplateOption(
             template, templates.find(template).map(MinutesTemplate::title).orElse(template)),
         retention,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verbatim.server.ApiClient;
 import dev.verbatim.server.TestData;
 import dev.verbatim.server.VerbatimApplication;
+import dev.verbatim.server.WebSession;
 import dev.verbatim.testsupport.Line;
 import dev.verbatim.testsupport.Media;
 import dev.verbatim.testsupport.ScriptedMeeting;
@@ -79,6 +80,14 @@ class JibriFinalizeScriptTests {
     String id = run.output().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
     JsonNode meeting = new ApiClient(port).awaitFinished(id);
     assertThat(meeting.get("title").asString()).isEqualTo("Weekly sync");
+    assertThat(meeting.get("roster").valueStream().map(JsonNode::asString))
+        .containsExactly("Ann Lee", "John Carter");
+    assertThat(
+            WebSession.signedIn(port, ApiClient.adminEmail(), ApiClient.adminPassword())
+                .get("/meetings/" + id)
+                .body())
+        .contains("In the meeting, as Jitsi listed them:")
+        .contains("Ann Lee, John Carter");
     // Speech says only "John": Jibri's participants give his full name.
     assertThat(meeting.get("minutes").get("actionItems"))
         .extracting(item -> item.get("owner").asString())
