@@ -32,10 +32,19 @@ final class ChunkRecognizer implements AutoCloseable {
       PcmFormat.SPEECH.sampleRate() * PcmFormat.BYTES_PER_SAMPLE / 1000.0;
 
   private final Recognizer recognizer;
+  private final double bytesPerMs;
   private long bytesFed;
 
   ChunkRecognizer(Model model) throws IOException {
-    this.recognizer = new Recognizer(model, PcmFormat.SPEECH.sampleRate());
+    this(new Recognizer(model, PcmFormat.SPEECH.sampleRate()), PcmFormat.SPEECH.sampleRate());
+  }
+
+  /**
+   * A recognizer of its own for one live stream: at another rate, or listening for phrases only.
+   */
+  ChunkRecognizer(Recognizer recognizer, float sampleRate) {
+    this.recognizer = recognizer;
+    this.bytesPerMs = sampleRate * PcmFormat.BYTES_PER_SAMPLE / 1000.0;
     recognizer.setWords(true);
   }
 
@@ -51,7 +60,7 @@ final class ChunkRecognizer implements AutoCloseable {
 
   /** How much audio the recognizer has been fed, in milliseconds: where its clock stands. */
   double clockMs() {
-    return bytesFed / BYTES_PER_MS;
+    return bytesFed / bytesPerMs;
   }
 
   /** Feeds live 16 kHz audio; returns whether Vosk heard the end of an utterance. */

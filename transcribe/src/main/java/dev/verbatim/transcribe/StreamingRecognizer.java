@@ -25,28 +25,34 @@ import tools.jackson.databind.json.JsonMapper;
  * audio back until speech resumes, so a stream costs recognition time only while its participant
  * speaks. Word times stay on the stream's clock.
  *
- * <p>A stream at 16 kHz (or brought to it) without phrases borrows a warm recognizer from the
- * model's pool and gives it back when closed, as chunks of recordings do: a fresh one spends its
- * first half minute of speech expanding its graph, three times slower, and twenty participants
- * joining at once would all pay that together.
+ * <p>A stream at 16 kHz (or brought to it) without phrases holds a recognizer only while its
+ * participant speaks: it borrows a warm one from the model's pool when an utterance starts and
+ * gives it back at the pause that ends it (Vosk starts afresh after a final result anyway). Twenty
+ * participants of whom a few speak at once need a few recognizers, not twenty, and those few warm
+ * up on everyone's speech: a fresh recognizer spends its first half minute of speech expanding its
+ * graph, three times slower.
  */
 public final class StreamingRecognizer implements AutoCloseable {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-  /** Vosk's recognizer, with its own clock; owned, or borrowed from {@link #pool}. */
-  private final @Nullable ChunkRecognizer pooled;
-
-  private final @Nullable Recognizer owned;
+  /** Where recognizers come from, utterance by utterance; null when the stream owns one. */
   private final @Nullable RecognizerPool pool;
 
-  /** Where the borrowed recognizer's clock stood when the stream started. */
-  private final double clockStartMs;
+  /** The recognizer of the utterance going on; a stream that owns one always has it. */
+  private @Nullable ChunkRecognizer current;
+
+  /** Whether the recognizer has heard audio since the last final result. */
+  private boolean speaking;
+
+  /** Adds to a time on the recognizer's clock to give the time in the stream. */
+  private double shiftMs;
 
   private final Decimator decimator;
   private final @Nullable Upsampler upsampler;
   private final float sampleRate;
   private final double bytesPerMs;
+  private final double recognizerBytesPerMs;
   private final SilenceGate gate;
   private boolean closed;
 
@@ -60,31 +66,32 @@ public final class StreamingRecognizer implements AutoCloseable {
     this.upsampler = sampleRate < speechRate ? new Upsampler(sampleRate, speechRate) : null;
     this.sampleRate = factor > 1 || upsampler != null ? speechRate : sampleRate;
     this.bytesPerMs = sampleRate * PcmFormat.BYTES_PER_SAMPLE / 1000.0;
+    this.recognizerBytesPerMs = this.sampleRate * PcmFormat.BYTES_PER_SAMPLE / 1000.0;
     this.gate = new SilenceGate(this.sampleRate);
-    try {
-      if (phrases.isEmpty() && this.sampleRate == speechRate) {
-        this.pool = pool;
-        this.pooled = pool.borrow();
-        this.owned = null;
-        this.clockStartMs = pooled.clockMs();
-      } else {
-        this.pool = null;
-        this.pooled = null;
-        this.owned =
+    if (phrases.isEmpty() && this.sampleRate == speechRate) {
+      this.pool = pool;
+    } else {
+      this.pool = null;
+      try {
+        Recognizer own =
             phrases.isEmpty()
                 ? new Recognizer(pool.model(), this.sampleRate)
                 : new Recognizer(pool.model(), this.sampleRate, JSON.writeValueAsString(phrases));
-        this.owned.setWords(true);
-        this.clockStartMs = 0;
+        this.current = new ChunkRecognizer(own, this.sampleRate);
+      } catch (IOException e) {
+        throw new TranscriptionFailedException("Vosk could not create a recognizer", e);
       }
-    } catch (IOException e) {
-      throw new TranscriptionFailedException("Vosk could not create a recognizer", e);
     }
   }
 
-  /** Whether this stream decodes on a pooled recognizer. */
+  /** Whether this stream borrows pooled recognizers. */
   boolean pooled() {
-    return pooled != null;
+    return pool != null;
+  }
+
+  /** Whether the stream holds a recognizer now: a pooled stream does only while speech goes on. */
+  boolean holdsRecognizer() {
+    return current != null;
   }
 
   /** The rate the recognizer runs at: the model's 16 kHz after decimation, or the stream's. */
@@ -109,7 +116,7 @@ public final class StreamingRecognizer implements AutoCloseable {
     Heard heard = new Heard();
     gate.process(audio, heard);
     return heard.finals.isEmpty()
-        ? new StreamingResult.Partial(heard.listening ? partialText() : "")
+        ? new StreamingResult.Partial(speaking ? partialText() : "")
         : merged(heard.finals);
   }
 
@@ -120,7 +127,7 @@ public final class StreamingRecognizer implements AutoCloseable {
   public StreamingResult.Final finish() {
     Heard heard = new Heard();
     gate.flush(heard);
-    heard.finals.add(result(finalResult()));
+    heard.pause();
     return merged(heard.finals);
   }
 
@@ -133,22 +140,47 @@ public final class StreamingRecognizer implements AutoCloseable {
   private final class Heard implements SilenceGate.Listener {
     final List<StreamingResult.Final> finals = new ArrayList<>();
 
-    /** Whether audio went to Vosk since the last pause: only then can it have partial text. */
-    boolean listening;
-
     @Override
     public void hear(byte[] pcm) {
-      listening = true;
-      boolean ended = pooled != null ? pooled.accept(pcm) : owned.acceptWaveForm(pcm, pcm.length);
-      if (ended) {
-        finals.add(result(pooled != null ? pooled.result() : owned.getResult()));
+      ChunkRecognizer recognizer = current;
+      if (!speaking) {
+        if (recognizer == null) {
+          recognizer = borrow();
+          current = recognizer;
+        }
+        // The gate has counted this audio as heard: it starts that long before the end of it.
+        double startMs =
+            gate.heardMillis() + gate.skippedMillis() - pcm.length / recognizerBytesPerMs;
+        shiftMs = startMs - recognizer.clockMs();
+        speaking = true;
+      }
+      if (recognizer.accept(pcm)) {
+        finals.add(result(recognizer.result()));
       }
     }
 
+    /** Ends the utterance going on, if any; a pooled recognizer goes back to the pool. */
     @Override
     public void pause() {
-      listening = false;
-      finals.add(result(finalResult()));
+      ChunkRecognizer recognizer = current;
+      if (!speaking || recognizer == null) {
+        finals.add(new StreamingResult.Final("", List.of()));
+        return;
+      }
+      finals.add(result(recognizer.finalResult()));
+      speaking = false;
+      if (pool != null) {
+        current = null;
+        pool.giveBack(recognizer);
+      }
+    }
+  }
+
+  private ChunkRecognizer borrow() {
+    try {
+      return pool.borrow();
+    } catch (IOException e) {
+      throw new TranscriptionFailedException("Vosk could not create a recognizer", e);
     }
   }
 
@@ -162,19 +194,17 @@ public final class StreamingRecognizer implements AutoCloseable {
         said.stream().flatMap(f -> f.words().stream()).toList());
   }
 
-  private String finalResult() {
-    return pooled != null ? pooled.finalResult() : owned.getFinalResult();
-  }
-
   private String partialText() {
-    String json = pooled != null ? pooled.partialResult() : owned.getPartialResult();
-    return JSON.readTree(json).path("partial").asString("");
+    ChunkRecognizer recognizer = current;
+    return recognizer == null
+        ? ""
+        : JSON.readTree(recognizer.partialResult()).path("partial").asString("");
   }
 
   /** A Vosk result, its words moved from the recognizer's clock to the stream's. */
   private StreamingResult.Final result(String json) {
     JsonNode node = JSON.readTree(json);
-    List<Word> words = VoskResults.words(json, gate.skippedMillis() - clockStartMs);
+    List<Word> words = VoskResults.words(json, shiftMs);
     return new StreamingResult.Final(node.path("text").asString(""), words);
   }
 
@@ -184,12 +214,19 @@ public final class StreamingRecognizer implements AutoCloseable {
       return;
     }
     closed = true;
-    if (pooled != null) {
-      // Ends any utterance going on, so the next stream or chunk starts afresh.
-      pooled.finalResult();
-      pool.giveBack(pooled);
-    } else {
-      owned.close();
+    ChunkRecognizer recognizer = current;
+    current = null;
+    if (recognizer == null) {
+      return;
     }
+    if (pool == null) {
+      recognizer.close();
+      return;
+    }
+    if (speaking) {
+      // Ends the utterance going on, so the next stream or chunk starts afresh.
+      recognizer.finalResult();
+    }
+    pool.giveBack(recognizer);
   }
 }

@@ -232,10 +232,27 @@ class StreamingRecognizerTests {
   }
 
   @Test
+  void aStreamHoldsARecognizerOnlyWhileItsParticipantSpeaks() {
+    try (StreamingRecognizer recognizer = transcriber.streaming("en", 48_000f, List.of())) {
+      List<Boolean> held = new ArrayList<>();
+      for (int at = 0; at < at48k.length; at += PIECE) {
+        recognizer.accept(at48k, at, Math.min(PIECE, at48k.length - at));
+        held.add(recognizer.holdsRecognizer());
+      }
+
+      // Each line, then the 1.5 s pause after it: held while speaking, given back in the pause.
+      assertThat(held).contains(true);
+      assertThat(held.subList(0, held.size() - 1)).contains(false);
+      assertThat(held.get(held.size() - 1)).isFalse();
+    }
+  }
+
+  @Test
   void streamsWithPhrasesGetTheirOwnRecognizer() {
     try (StreamingRecognizer recognizer =
         transcriber.streaming("en", 48_000f, List.of("good morning", "[unk]"))) {
       assertThat(recognizer.pooled()).isFalse();
+      assertThat(recognizer.holdsRecognizer()).isTrue();
     }
   }
 
