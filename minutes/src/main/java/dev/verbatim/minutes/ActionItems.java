@@ -362,7 +362,7 @@ final class ActionItems {
           continue;
         }
         Candidate found = detect(clause, participants);
-        if (found == null) {
+        if (found == null || !forAfterTheMeeting(found, said, participants)) {
           continue;
         }
         found.confidence *= 0.7 + 0.3 * recognitionConfidence.applyAsDouble(said.sentence());
@@ -381,6 +381,12 @@ final class ActionItems {
     for (Candidate candidate : candidates) {
       if (candidate.confidence < THRESHOLD) {
         continue;
+      }
+      if (candidate.kind == Kind.SOFT_REQUEST
+          && candidate.ownerName == null
+          && candidate.ownerSpeakerId == null
+          && participants.count() > 2) {
+        continue; // "you need to browse the channels": how it works, and nobody took it on
       }
       if (candidate.kind == Kind.OPEN_REQUEST && candidate.ownerSpeakerId == null) {
         continue; // "somebody needs to answer the letter", and nobody took it on: a wish, not a
@@ -408,6 +414,64 @@ final class ActionItems {
   }
 
   // ---- detection ---------------------------------------------------------------------------
+
+  /**
+   * "Would you how much would you pay?", "can you change any of those at all?": a question about
+   * something, not a request to do it.
+   */
+  private static boolean asksSomethingElse(Utterance u, int verb) {
+    for (int i = u.start(); i < u.tokens().size(); i++) {
+      boolean whWord = Set.of("how", "what", "which", "why").contains(u.token(i));
+      if (whWord && i < verb && i > u.start()) {
+        return true; // "what I'm going to write about"
+      }
+      if (whWord && i > verb && u.sentence().question()) {
+        return true;
+      }
+    }
+    return u.sentence().question() && u.matches(u.tokens().size() - 2, "at", "all");
+  }
+
+  /** "I'll let you know as soon as I get any pictures": an offer that waits on something. */
+  private static boolean conditional(Utterance u, int verb) {
+    for (int i = verb + 1; i < u.tokens().size(); i++) {
+      if (u.matches(i, "as", "soon", "as") || u.matches(i, "if") || u.matches(i, "in", "case")) {
+        return u.matches(verb, "let") || u.matches(verb, "tell") || u.matches(verb, "send");
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a candidate is work for after the meeting. Real meetings are full of "I'll …" for acts
+   * done in the room, "I can …" and "let me …" said in passing, and "you need to …" describing how
+   * a thing works: those stay out unless the sentence says when, or names work done later.
+   */
+  private static boolean forAfterTheMeeting(
+      Candidate c, Utterance sentence, Participants participants) {
+    if (c.kind == Kind.EXPLICIT) {
+      return true;
+    }
+    Utterance u = c.said;
+    boolean when = TaskSignals.later(sentence);
+    boolean later = when || TaskSignals.laterWork(sentence);
+    boolean justNow = u.matches(c.verbAt - 1, "just") || u.matches(c.verbAt - 2, "just");
+    if (justNow && !when
+        || !later && (TaskSignals.inMeeting(u, c.verbAt) || TaskSignals.now(u, c.verbAt))) {
+      return false;
+    }
+    if (c.kind == Kind.SOFT_COMMITMENT && participants.count() > 1 && !later) {
+      return false;
+    }
+    if (asksSomethingElse(u, c.verbAt) || conditional(u, c.verbAt)) {
+      return false;
+    }
+    long words =
+        u.tokens().subList(c.verbAt, u.tokens().size()).stream()
+            .filter(t -> !DANGLING.contains(t))
+            .count();
+    return words >= 2; // "I'll direct." is no task
+  }
 
   /**
    * Cuts a sentence where a new task may start: "I'll let the managers know tomorrow mark can you
@@ -700,6 +764,11 @@ final class ActionItems {
           && (u.matches(p, "you", "should") || u.matches(p, "you", "will"))) {
         verbFrom = p + 2;
         kind = Kind.SOFT_REQUEST;
+      } else if (progressiveWork(u, p)) {
+        // "you'll be working on the technical functions": the chair hands out work; whoever
+        // answers it owns it.
+        verbFrom = u.find(p, "be") + 1;
+        kind = Kind.SOFT_REQUEST;
       } else if (Set.of("can", "could").contains(u.token(p))
           && Set.of("someone", "somebody", "anyone", "anybody").contains(u.token(p + 1))) {
         verbFrom = p + 2;
@@ -736,6 +805,15 @@ final class ActionItems {
     Candidate candidate = new Candidate(kind, u, verb);
     candidate.ownerName = vocative != null ? vocative : trailingVocative(u, participants);
     return candidate;
+  }
+
+  /** "you will be working on …", "you are going to be thinking about …". */
+  private static boolean progressiveWork(Utterance u, int p) {
+    int be =
+        u.matches(p, "you", "will", "be")
+            ? p + 2
+            : u.matches(p, "you", "are", "going", "to", "be") ? p + 4 : -1;
+    return be > 0 && u.token(be + 1).endsWith("ing") && u.token(be + 1).length() > 4;
   }
 
   /**

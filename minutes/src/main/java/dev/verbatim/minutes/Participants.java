@@ -107,7 +107,7 @@ final class Participants {
   Optional<String> speakerNamed(String token) {
     for (Speaker speaker : speakers.values()) {
       String name = speaker.name() != null ? speaker.name() : identified.get(speaker.id());
-      if (name != null && !token.isEmpty() && firstName(name).equals(token)) {
+      if (name != null && !token.isEmpty() && firstName(name).equals(token) && !isRole(name)) {
         return Optional.of(speaker.id());
       }
     }
@@ -137,6 +137,16 @@ final class Participants {
         .flatMap(Optional::stream)
         .forEach(n -> words.addAll(List.of(n.toLowerCase(Locale.ROOT).split("\\s+"))));
     return words;
+  }
+
+  /**
+   * Whether a speaker's name is a role ("User Interface", "Project Manager") rather than a
+   * person's: more than one word, the first not a given name. Its first word alone ("user") names
+   * nobody.
+   */
+  static boolean isRole(String name) {
+    String[] words = name.strip().toLowerCase(Locale.ROOT).split("\\s+");
+    return words.length > 1 && !GIVEN_NAMES.contains(words[0]);
   }
 
   /** The first word of a name, or "" for a name of punctuation only ("-", "."). */

@@ -198,10 +198,21 @@ final class Sentences {
     return bounded;
   }
 
+  /**
+   * Imported transcripts carry their writer's punctuation: a full stop, question or exclamation
+   * mark ends a sentence (not "Mr." or "3.5", which have no space after them in a word's text).
+   */
+  private static boolean endsWithStop(Word word) {
+    String text = word.text();
+    return text.length() > 1
+        && (text.endsWith(".") || text.endsWith("?") || text.endsWith("!"))
+        && !text.matches("(?i)(mr|mrs|ms|dr|st|vs|etc|e\\.g|i\\.e)\\.");
+  }
+
   private static boolean endsBefore(List<Word> sentence, Word next) {
     Word last = sentence.get(sentence.size() - 1);
     long pause = next.startMs() - last.endMs();
-    if (pause >= LONG_PAUSE_MS) {
+    if (pause >= LONG_PAUSE_MS || endsWithStop(last)) {
       return true;
     }
     String lastText = bare(last.text());
@@ -248,7 +259,7 @@ final class Sentences {
   private static Sentence sentence(int n, Segment segment, List<Word> words, Set<String> names) {
     List<String> tokens =
         words.stream().map(w -> bare(w.text())).filter(t -> !t.isEmpty()).toList();
-    boolean question = isQuestion(tokens);
+    boolean question = isQuestion(tokens) || words.get(words.size() - 1).text().endsWith("?");
     String text = display(tokens, names) + (question ? "?" : ".");
     return new Sentence(
         "s" + n,

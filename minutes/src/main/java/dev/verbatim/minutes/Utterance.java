@@ -83,7 +83,7 @@ record Utterance(Sentence sentence, int index, List<String> tokens, int start) {
           List.of("and", "then"));
 
   static Utterance of(Sentence sentence, int index) {
-    List<String> tokens = tokens(sentence.text());
+    List<String> tokens = Disfluencies.clean(tokens(sentence.text()));
     return new Utterance(sentence, index, tokens, skipOpeners(tokens));
   }
 

@@ -1,0 +1,99 @@
+package dev.verbatim.minutes;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a task is for after the meeting. In real meetings most "I'll …" lines are acts done in
+ * the room ("I'll draw one", "let me put the top in", "I'll give it a six"), and "you need to …"
+ * describes how a thing works; task systems must not receive them. The phrases live in {@code
+ * task-signals.txt}.
+ */
+final class TaskSignals {
+
+  private static final Map<String, List<List<String>>> SECTIONS = load();
+
+  private TaskSignals() {}
+
+  /** The task, from its verb at {@code verb} on, is an act done in the meeting. */
+  static boolean inMeeting(Utterance u, int verb) {
+    return startsWithAny(u, verb, SECTIONS.get("in-meeting"));
+  }
+
+  /** Something after the verb puts the act in the meeting: "now", "on the board". */
+  static boolean now(Utterance u, int verb) {
+    for (int i = verb; i < u.tokens().size(); i++) {
+      if (startsWithAny(u, i, SECTIONS.get("now"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sentence says when after the meeting: a due date, "next time", "later". */
+  static boolean later(Utterance u) {
+    return DueDates.find(String.join(" ", u.tokens()), LocalDate.of(2000, 1, 3)).isPresent()
+        || anywhere(u, "later");
+  }
+
+  /** The sentence names work that is mostly done after a meeting: "email", "look into". */
+  static boolean laterWork(Utterance u) {
+    return anywhere(u, "later-work");
+  }
+
+  private static boolean anywhere(Utterance u, String section) {
+    for (int i = 0; i < u.tokens().size(); i++) {
+      if (startsWithAny(u, i, SECTIONS.get(section))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithAny(Utterance u, int at, List<List<String>> phrases) {
+    for (List<String> phrase : phrases) {
+      if (u.matches(at, phrase.toArray(String[]::new))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Map<String, List<List<String>>> load() {
+    Map<String, List<List<String>>> sections = new HashMap<>();
+    try (InputStream in = TaskSignals.class.getResourceAsStream("task-signals.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("task-signals.txt is missing from the minutes module");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<List<String>> current = null;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String phrase = line.strip();
+        if (phrase.startsWith("[") && phrase.endsWith("]")) {
+          current =
+              sections.computeIfAbsent(
+                  phrase.substring(1, phrase.length() - 1), k -> new ArrayList<>());
+        } else if (!phrase.isEmpty() && !phrase.startsWith("#") && current != null) {
+          current.add(List.of(phrase.split("\\s+")));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read task-signals.txt", e);
+    }
+    for (String section : List.of("in-meeting", "now", "later", "later-work")) {
+      if (!sections.containsKey(section)) {
+        throw new IllegalStateException("task-signals.txt has no [" + section + "] section");
+      }
+    }
+    return Map.copyOf(sections);
+  }
+}
