@@ -295,7 +295,8 @@ final class ActionItems {
     REQUEST(0.85),
     SOFT_COMMITMENT(0.6),
     SOFT_REQUEST(0.65),
-    OPEN_REQUEST(0.7);
+    OPEN_REQUEST(0.7),
+    HAND_OFF(0.8);
 
     final double base;
 
@@ -352,6 +353,19 @@ final class ActionItems {
           own.due =
               DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
         }
+        continue;
+      }
+      List<HandOffs.HandOff> handOffs = HandOffs.find(said, participants);
+      for (HandOffs.HandOff handOff : handOffs) {
+        Candidate given = new Candidate(Kind.HAND_OFF, said, handOff.verbAt());
+        given.ownerSpeakerId = handOff.speakerId();
+        given.due =
+            DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
+        if (forAfterTheMeeting(given, said, participants)) {
+          candidates.add(given);
+        }
+      }
+      if (!handOffs.isEmpty()) {
         continue;
       }
       Candidate inSentence = null;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,7 +147,33 @@ final class Participants {
    */
   static boolean isRole(String name) {
     String[] words = name.strip().toLowerCase(Locale.ROOT).split("\\s+");
-    return words.length > 1 && !GIVEN_NAMES.contains(words[0]);
+    return words.length > 1
+        && !GIVEN_NAMES.contains(words[0])
+        && Arrays.stream(words).allMatch(BackgroundFrequencies::known);
+  }
+
+  /**
+   * Speakers known by a role ("Marketing", "Industrial Designer") rather than a person's name, by
+   * id, with their name's lowercase words.
+   */
+  Map<String, List<String>> roles() {
+    Map<String, List<String>> roles = new LinkedHashMap<>();
+    for (Speaker speaker : speakers.values()) {
+      String name = speaker.name();
+      if (name == null) {
+        continue;
+      }
+      List<String> words = List.of(name.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+      boolean oneWordRole =
+          words.size() == 1
+              && !GIVEN_NAMES.contains(words.get(0))
+              && !roster.containsKey(words.get(0))
+              && BackgroundFrequencies.known(words.get(0));
+      if (isRole(name) || oneWordRole) {
+        roles.put(speaker.id(), words);
+      }
+    }
+    return roles;
   }
 
   /** The first word of a name, or "" for a name of punctuation only ("-", "."). */

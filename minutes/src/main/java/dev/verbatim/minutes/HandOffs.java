@@ -1,0 +1,116 @@
+package dev.verbatim.minutes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Work handed to people known by their role, as a chair does at the end of a kick-off: "as the
+ * industrial designer, you're gonna be working on the working design", "User Interface Designer
+ * gonna be thinking about our user interface, and marketing, you're gonna be thinking about trend
+ * watching". One sentence may hand out several pieces of work; each goes to the role named before
+ * it.
+ */
+final class HandOffs {
+
+  /** A piece of work for the speaker {@code speakerId}, its verb at {@code verbAt}. */
+  record HandOff(String speakerId, int verbAt) {}
+
+  /** Words that may follow a role's first word when people say it loosely: "marketing expert". */
+  private static final Set<String> ROLE_SUFFIXES =
+      Set.of(
+          "designer",
+          "design",
+          "expert",
+          "executive",
+          "person",
+          "manager",
+          "lead",
+          "team",
+          "people",
+          "guy",
+          "officer",
+          "specialist");
+
+  /** The auxiliaries between a role and the work: "you're gonna be", "will be", "is going to". */
+  private static final Set<String> AUXILIARIES =
+      Set.of("you", "are", "will", "is", "'s", "going", "to", "be", "also", "just", "then", "now");
+
+  /** Words before a role that make it a topic ("thinking about our user interface"). */
+  private static final Set<String> TOPIC_MARKERS =
+      Set.of("about", "on", "of", "with", "in", "into", "at", "for", "like", "the", "our", "your");
+
+  private HandOffs() {}
+
+  static List<HandOff> find(Utterance u, Participants participants) {
+    Map<String, List<String>> roles = participants.roles();
+    List<HandOff> found = new ArrayList<>();
+    if (roles.isEmpty()) {
+      return found;
+    }
+    for (int i = u.start(); i < u.tokens().size(); i++) {
+      for (Map.Entry<String, List<String>> role : roles.entrySet()) {
+        int end = mention(u, i, role.getValue());
+        if (end < 0 || role.getKey().equals(u.speakerId()) || isTopic(u, i)) {
+          continue;
+        }
+        int verb = work(u, end);
+        if (verb < 0 && end + 1 < u.tokens().size()) {
+          verb = work(u, end + 1); // "the industrial design, Alima will be doing …"
+        }
+        if (verb >= 0) {
+          found.add(new HandOff(role.getKey(), verb));
+          i = verb;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The index just after a mention of the role at {@code i}, or -1. */
+  private static int mention(Utterance u, int i, List<String> name) {
+    if (!u.matches(i, name.get(0))) {
+      return -1;
+    }
+    int p = i + 1;
+    if (name.size() > 1) {
+      if (u.matches(p, name.get(1))) {
+        p++;
+      } else if (ROLE_SUFFIXES.contains(u.token(p))) {
+        return p + 1;
+      } else {
+        return -1; // "user" alone is not the User Interface person
+      }
+    }
+    return ROLE_SUFFIXES.contains(u.token(p)) ? p + 1 : p;
+  }
+
+  private static boolean isTopic(Utterance u, int i) {
+    String before = u.token(i - 1);
+    if (Set.of("the", "our", "your", "a", "an").contains(before)) {
+      // "for our industrial designer, you …" hands out work; "about our user interface" does not.
+      return !u.matches(i - 2, "for")
+          && !u.matches(i - 2, "as")
+          && TOPIC_MARKERS.contains(u.token(i - 2));
+    }
+    return TOPIC_MARKERS.contains(before) && !before.equals("for");
+  }
+
+  /** The verb of work for later after {@code from}: "you're gonna be working on …". */
+  private static int work(Utterance u, int from) {
+    int p = from;
+    boolean future = false;
+    while (p < u.tokens().size() && p - from < 7 && AUXILIARIES.contains(u.token(p))) {
+      future |= u.matches(p, "will") || u.matches(p, "going");
+      p++;
+    }
+    String verb = u.token(p);
+    if (!future || verb.length() < 3 || !Character.isLetter(verb.charAt(0))) {
+      return -1;
+    }
+    boolean progressive = u.matches(p - 1, "be") && verb.endsWith("ing");
+    boolean plain = !u.matches(p - 1, "be") && !verb.endsWith("ing") && !verb.endsWith("ed");
+    return progressive || plain ? p : -1;
+  }
+}
