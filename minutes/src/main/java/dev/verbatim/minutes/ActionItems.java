@@ -175,7 +175,14 @@ final class ActionItems {
           "thank",
           "well",
           "mine",
-          "yours");
+          "yours",
+          "can",
+          "could",
+          "would",
+          "should",
+          "will",
+          "might",
+          "must");
 
   /** Verbs from {@link #NOT_TASKS} that are tasks with the right object: "get back to", … */
   private static final List<List<String>> TASK_PHRASES =
@@ -398,7 +405,8 @@ final class ActionItems {
       }
       if (candidate.kind == Kind.SOFT_REQUEST
           && candidate.ownerName == null
-          && candidate.ownerSpeakerId == null
+          && (candidate.ownerSpeakerId == null
+              || !candidate.said.matches(candidate.verbAt - 1, "be"))
           && participants.count() > 2) {
         continue; // "you need to browse the channels": how it works, and nobody took it on
       }
@@ -446,6 +454,24 @@ final class ActionItems {
     return u.sentence().question() && u.matches(u.tokens().size() - 2, "at", "all");
   }
 
+  /**
+   * "Would you how much would you pay?": a question with a question word in it asks about
+   * something, unless the word is what to find out ("can you check what the LCD costs?").
+   */
+  private static boolean asksAbout(Utterance sentence) {
+    if (!sentence.sentence().question()) {
+      return false;
+    }
+    for (int i = sentence.start(); i < sentence.tokens().size(); i++) {
+      if (Set.of("how", "what", "which", "why", "where", "when").contains(sentence.token(i))
+          && !Set.of("check", "find", "out", "see", "ask", "figure", "know", "about", "research")
+              .contains(sentence.token(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "I'll let you know as soon as I get any pictures": an offer that waits on something. */
   private static boolean conditional(Utterance u, int verb) {
     for (int i = verb + 1; i < u.tokens().size(); i++) {
@@ -477,14 +503,15 @@ final class ActionItems {
     if (c.kind == Kind.SOFT_COMMITMENT && participants.count() > 1 && !later) {
       return false;
     }
-    if (asksSomethingElse(u, c.verbAt) || conditional(u, c.verbAt)) {
+    if (asksSomethingElse(u, c.verbAt) || asksAbout(sentence) || conditional(u, c.verbAt)) {
       return false;
     }
     long words =
         u.tokens().subList(c.verbAt, u.tokens().size()).stream()
             .filter(t -> !DANGLING.contains(t))
             .count();
-    return words >= 2; // "I'll direct." is no task
+    // "I'll direct." is no task; "count me in for the tasting" is.
+    return words >= 2 || u.tokens().size() - c.verbAt >= 3;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.verbatim.minutes;
 import dev.verbatim.core.Decision;
 import dev.verbatim.core.Sentence;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -42,6 +43,12 @@ final class Decisions {
           new Cue(List.of("we", "will", "go", "with"), 0.8),
           new Cue(List.of("we", "are", "going", "with"), 0.8),
           new Cue(List.of("we", "are", "going", "to", "go", "with"), 0.8),
+          new Cue(List.of("we", "will", "go", "for"), 0.8),
+          new Cue(List.of("we", "are", "going", "for"), 0.8),
+          new Cue(List.of("we", "are", "going", "to", "go", "for"), 0.8),
+          new Cue(List.of("let", "us", "go", "for"), 0.75),
+          new Cue(List.of("that", "is", "settled"), 0.8),
+          new Cue(List.of("that", "is", "agreed"), 0.8),
           new Cue(List.of("decided"), 0.7));
 
   /** Cue words that are part of the decision itself ("go with the cloud directory"). */
@@ -112,9 +119,100 @@ final class Decisions {
                 sentence.text()));
         break;
       }
+      if (decisions.isEmpty()
+          || !decisions.get(decisions.size() - 1).quote().equals(sentence.text())) {
+        agreedProposal(sentences, i, participants, recognitionConfidence)
+            .ifPresent(
+                d ->
+                    decisions.add(
+                        new Decision(
+                            "d" + (decisions.size() + 1),
+                            d.text(),
+                            d.startMs(),
+                            d.segmentIds(),
+                            d.confidence(),
+                            d.quote())));
+      }
     }
     return decisions;
   }
+
+  /**
+   * "Should we drop the teletext?" — "Yes, let's drop it.", "I think we should use the kinetic
+   * battery." — "Agreed.": a proposal another person accepts in so many words within the next two
+   * sentences. A bare "yeah" is not enough: in conversation it mostly means "I'm listening".
+   */
+  private static java.util.Optional<Decision> agreedProposal(
+      List<Sentence> sentences,
+      int i,
+      Participants participants,
+      ToDoubleFunction<Sentence> recognitionConfidence) {
+    Sentence sentence = sentences.get(i);
+    Utterance u = Utterance.of(sentence, i);
+    int from = -1;
+    for (List<String> proposal : PROPOSALS) {
+      int at = u.find(u.start(), proposal.toArray(String[]::new));
+      if (at >= 0 && at <= u.start() + 2) {
+        from = at + proposal.size();
+        break;
+      }
+    }
+    if (from < 0 || from + 2 > u.tokens().size() || negated(u, from)) {
+      return java.util.Optional.empty();
+    }
+    for (int k = i + 1; k < Math.min(sentences.size(), i + 3); k++) {
+      Sentence reply = sentences.get(k);
+      if (reply.speakerId().equals(sentence.speakerId())) {
+        continue;
+      }
+      List<String> tokens = Utterance.tokens(reply.text());
+      if (!reply.question() && agrees(tokens)) {
+        List<String> content = u.tokens().subList(from, u.tokens().size());
+        List<String> ids = new ArrayList<>(sentence.segmentIds());
+        reply.segmentIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        double confidence = 0.75 * (0.7 + 0.3 * recognitionConfidence.applyAsDouble(sentence));
+        return java.util.Optional.of(
+            new Decision(
+                "",
+                Sentences.display(content, participants.nameWords()) + ".",
+                sentence.startMs(),
+                ids,
+                Math.round(confidence * 100) / 100.0,
+                sentence.text() + " " + reply.text()));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static boolean agrees(List<String> tokens) {
+    if (tokens.isEmpty() || tokens.size() > 8) {
+      return false;
+    }
+    String first = tokens.get(0);
+    return first.equals("agreed")
+        || tokens.equals(List.of("yes"))
+        || tokens.size() >= 2
+            && Set.of("yes", "yeah", "okay").contains(first)
+            && (tokens.get(1).equals("let")
+                || tokens.get(1).equals("agreed")
+                || tokens.get(1).equals("definitely"))
+        || Collections.indexOfSubList(tokens, List.of("sounds", "good")) >= 0
+        || Collections.indexOfSubList(tokens, List.of("good", "idea")) >= 0
+        || Collections.indexOfSubList(tokens, List.of("i", "agree")) >= 0
+            && !tokens.contains("not");
+  }
+
+  /** How a proposal opens; what follows is the decision's content. */
+  private static final List<List<String>> PROPOSALS =
+      List.of(
+          List.of("should", "we"),
+          List.of("shall", "we"),
+          List.of("i", "think", "we", "should"),
+          List.of("i", "propose", "we"),
+          List.of("i", "propose", "that", "we"),
+          List.of("i", "suggest", "we"),
+          List.of("i", "suggest", "that", "we"),
+          List.of("we", "should"));
 
   /**
    * Whether the cue is negated or doubted in its own clause: "we have not decided yet", but not
