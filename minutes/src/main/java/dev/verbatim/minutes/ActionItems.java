@@ -320,6 +320,10 @@ final class ActionItems {
     @Nullable String ownerName;
     @Nullable String ownerSpeakerId;
     @Nullable LocalDate due;
+
+    /** Whether the due date was said as a day ("Thursday"), not a span ("this week"). */
+    boolean dueSpecific;
+
     final List<Utterance> replies = new ArrayList<>();
     double confidence;
 
@@ -356,15 +360,13 @@ final class ActionItems {
       if (own != null) {
         // "Let me ask the sponsor. I'll do it next Tuesday." The second sentence only dates the
         // first.
-        if (own.due == null) {
-          own.due =
-              DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
-        }
+        laterWord(own, DueDates.find(said.sentence().text(), meetingDate));
         continue;
       }
       List<HandOffs.HandOff> handOffs = HandOffs.find(said, participants);
       for (HandOffs.HandOff handOff : handOffs) {
-        Candidate given = new Candidate(Kind.HAND_OFF, said, handOff.verbAt());
+        Candidate given =
+            new Candidate(Kind.HAND_OFF, said.clause(0, handOff.end()), handOff.verbAt());
         given.ownerSpeakerId = handOff.speakerId();
         given.due =
             DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
@@ -389,11 +391,11 @@ final class ActionItems {
         found.confidence *= 0.7 + 0.3 * recognitionConfidence.applyAsDouble(said.sentence());
         // The clause's own date; else the sentence's, as speech puts a date anywhere in it ("Mark,
         // you're on the policy text, a draft early next week").
-        found.due =
+        Optional<DueDate> due =
             DueDates.find(String.join(" ", clause.tokens()), meetingDate)
-                .or(() -> DueDates.find(said.sentence().text(), meetingDate))
-                .map(DueDate::date)
-                .orElse(null);
+                .or(() -> DueDates.find(said.sentence().text(), meetingDate));
+        found.due = due.map(DueDate::date).orElse(null);
+        found.dueSpecific = due.map(DueDates::isSpecific).orElse(false);
         candidates.add(found);
         inSentence = found;
       }
@@ -526,7 +528,9 @@ final class ActionItems {
     List<Integer> starts = new ArrayList<>(List.of(0));
     for (int k = u.start() + 3; k < u.tokens().size() - 2; k++) {
       String before = u.token(k - 1);
-      if (Set.of("that", "if", "when", "unless", "maybe", "perhaps", "said", "think", "because")
+      if (Set.of(
+              "that", "if", "when", "unless", "maybe", "perhaps", "said", "think", "because",
+              "what", "how", "which", "where", "why")
           .contains(before)) {
         continue;
       }
@@ -1193,10 +1197,7 @@ final class ActionItems {
     if (request.kind != Kind.OPEN_REQUEST || request.ownerSpeakerId == null) {
       request.ownerSpeakerId = request.ownerName == null ? reply.speakerId() : null;
     }
-    if (request.due == null) {
-      request.due =
-          DueDates.find(reply.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
-    }
+    laterWord(request, DueDates.find(reply.sentence().text(), meetingDate));
     request.confidence = Math.min(0.99, request.confidence + 0.1);
     String name = request.ownerName;
     if (name != null
@@ -1212,6 +1213,22 @@ final class ActionItems {
                   + "\" with \""
                   + reply.sentence().text()
                   + "\""));
+    }
+  }
+
+  /**
+   * A later line about the same task dates it: people hold each other to the last, most specific
+   * thing said ("can you get it this week?" — "I'll get it by Thursday" is due Thursday). A vaguer
+   * later phrase ("this week", "end of the month") does not replace a specific day.
+   */
+  private static void laterWord(Candidate task, Optional<DueDate> said) {
+    if (said.isEmpty()) {
+      return;
+    }
+    boolean specific = DueDates.isSpecific(said.get());
+    if (task.due == null || specific || !task.dueSpecific) {
+      task.due = said.get().date();
+      task.dueSpecific = specific;
     }
   }
 

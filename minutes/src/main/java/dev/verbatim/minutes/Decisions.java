@@ -70,6 +70,8 @@ final class Decisions {
     for (int i = 0; i < sentences.size(); i++) {
       Sentence sentence = sentences.get(i);
       if (sentence.question()) {
+        agreedProposal(sentences, i, participants, recognitionConfidence)
+            .ifPresent(d -> decisions.add(numbered(d, decisions.size() + 1)));
         continue;
       }
       Utterance u = Utterance.of(sentence, i);
@@ -122,19 +124,14 @@ final class Decisions {
       if (decisions.isEmpty()
           || !decisions.get(decisions.size() - 1).quote().equals(sentence.text())) {
         agreedProposal(sentences, i, participants, recognitionConfidence)
-            .ifPresent(
-                d ->
-                    decisions.add(
-                        new Decision(
-                            "d" + (decisions.size() + 1),
-                            d.text(),
-                            d.startMs(),
-                            d.segmentIds(),
-                            d.confidence(),
-                            d.quote())));
+            .ifPresent(d -> decisions.add(numbered(d, decisions.size() + 1)));
       }
     }
     return decisions;
+  }
+
+  private static Decision numbered(Decision d, int n) {
+    return new Decision("d" + n, d.text(), d.startMs(), d.segmentIds(), d.confidence(), d.quote());
   }
 
   /**

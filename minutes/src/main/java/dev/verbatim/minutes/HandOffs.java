@@ -14,8 +14,11 @@ import java.util.Set;
  */
 final class HandOffs {
 
-  /** A piece of work for the speaker {@code speakerId}, its verb at {@code verbAt}. */
-  record HandOff(String speakerId, int verbAt) {}
+  /**
+   * A piece of work for the speaker {@code speakerId}: its words run from its verb at {@code
+   * verbAt} to {@code end} (exclusive), where the next role is named.
+   */
+  record HandOff(String speakerId, int mentionAt, int verbAt, int end) {}
 
   /** Words that may follow a role's first word when people say it loosely: "marketing expert". */
   private static final Set<String> ROLE_SUFFIXES =
@@ -60,7 +63,12 @@ final class HandOffs {
           verb = work(u, end + 1); // "the industrial design, Alima will be doing …"
         }
         if (verb >= 0) {
-          found.add(new HandOff(role.getKey(), verb));
+          if (!found.isEmpty()) {
+            HandOff last = found.remove(found.size() - 1);
+            int until = u.matches(i - 1, "and") ? i - 1 : i;
+            found.add(new HandOff(last.speakerId(), last.mentionAt(), last.verbAt(), until));
+          }
+          found.add(new HandOff(role.getKey(), i, verb, u.tokens().size()));
           i = verb;
         }
       }
