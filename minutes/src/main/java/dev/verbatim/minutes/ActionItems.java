@@ -176,6 +176,14 @@ final class ActionItems {
           "well",
           "mine",
           "yours",
+          "were",
+          "was",
+          "are",
+          "is",
+          "am",
+          "had",
+          "has",
+          "did",
           "can",
           "could",
           "would",
@@ -325,6 +333,10 @@ final class ActionItems {
     boolean dueSpecific;
 
     final List<Utterance> replies = new ArrayList<>();
+
+    /** The same task said in other words by the same person, merged into this one. */
+    final List<Utterance> alsoSaid = new ArrayList<>();
+
     double confidence;
 
     Candidate(Kind kind, Utterance said, int verbAt) {
@@ -401,8 +413,9 @@ final class ActionItems {
       }
     }
     List<ActionItem> items = new ArrayList<>();
+    Set<Candidate> merged = mergeSameTask(candidates);
     for (Candidate candidate : candidates) {
-      if (candidate.confidence < THRESHOLD) {
+      if (candidate.confidence < THRESHOLD || merged.contains(candidate)) {
         continue;
       }
       if (candidate.kind == Kind.SOFT_REQUEST
@@ -504,6 +517,12 @@ final class ActionItems {
     }
     if (c.kind == Kind.SOFT_COMMITMENT && participants.count() > 1 && !later) {
       return false;
+    }
+    if (!later && participants.count() > 2 && c.kind == Kind.REQUEST && c.ownerName == null) {
+      return false; // "can you open my presentation?": asked of whoever is at the laptop, now
+    }
+    if (!later && c.kind == Kind.ASSIGNMENT && u.matches(c.verbAt - 1, "can")) {
+      return false; // "Pedro can have it": leave to, not work for
     }
     if (asksSomethingElse(u, c.verbAt) || asksAbout(sentence) || conditional(u, c.verbAt)) {
       return false;
@@ -1054,7 +1073,7 @@ final class ActionItems {
   }
 
   private static boolean startsConditional(Utterance u) {
-    return Set.of("if", "unless", "when", "whenever").contains(u.token(u.start()));
+    return Set.of("if", "unless", "when", "whenever", "once").contains(u.token(u.start()));
   }
 
   private static boolean precededByHedge(Utterance u, int i) {
@@ -1336,14 +1355,67 @@ final class ActionItems {
 
   private static List<String> segmentIds(Candidate c) {
     List<String> ids = new ArrayList<>(c.said.sentence().segmentIds());
+    for (Utterance also : c.alsoSaid) {
+      also.sentence().segmentIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+    }
     for (Utterance reply : c.replies) {
       reply.sentence().segmentIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
     }
     return ids;
   }
 
+  /**
+   * One task, one item: a person's task said in general words ("I can help Suzhou") beside a
+   * concrete one of theirs in the same turn ("I will visit the site on the third to train the new
+   * coordinator") is the same task. The concrete one stays, quoting both; the vague one is returned
+   * to be left out.
+   */
+  private static Set<Candidate> mergeSameTask(List<Candidate> candidates) {
+    Set<Candidate> merged = new HashSet<>();
+    for (int k = 0; k < candidates.size(); k++) {
+      Candidate vague = candidates.get(k);
+      if (!TaskSignals.vague(vague.said, vague.verbAt)) {
+        continue;
+      }
+      for (int j : new int[] {k + 1, k - 1}) {
+        Candidate concrete = j >= 0 && j < candidates.size() ? candidates.get(j) : null;
+        if (concrete != null
+            && !merged.contains(concrete)
+            && !TaskSignals.vague(concrete.said, concrete.verbAt)
+            && sameTurn(vague, concrete)
+            && Objects.equals(vague.ownerName, concrete.ownerName)
+            && Objects.equals(vague.ownerSpeakerId, concrete.ownerSpeakerId)) {
+          merged.add(vague);
+          concrete.alsoSaid.add(vague.said);
+          if (concrete.due == null) {
+            concrete.due = vague.due;
+          }
+          break;
+        }
+      }
+    }
+    return merged;
+  }
+
+  private static boolean sameTurn(Candidate a, Candidate b) {
+    return a.said.speakerId().equals(b.said.speakerId())
+        && Math.abs(a.said.index() - b.said.index()) <= 2
+        && a.said.sentence().segmentIds().get(0).equals(b.said.sentence().segmentIds().get(0));
+  }
+
   private static String quote(Candidate c) {
-    StringBuilder quote = new StringBuilder(c.said.sentence().text());
+    StringBuilder quote = new StringBuilder();
+    for (Utterance also : c.alsoSaid) {
+      if (also.index() < c.said.index()) {
+        quote.append(also.sentence().text()).append(' ');
+      }
+    }
+    quote.append(c.said.sentence().text());
+    for (Utterance also : c.alsoSaid) {
+      if (also.index() > c.said.index()) {
+        quote.append(' ').append(also.sentence().text());
+      }
+    }
     for (Utterance reply : c.replies) {
       quote.append(' ').append(reply.sentence().text());
     }

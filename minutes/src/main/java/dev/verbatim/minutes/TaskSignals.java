@@ -26,7 +26,24 @@ final class TaskSignals {
 
   /** The task, from its verb at {@code verb} on, is an act done in the meeting. */
   static boolean inMeeting(Utterance u, int verb) {
-    return startsWithAny(u, verb, SECTIONS.get("in-meeting"));
+    if (startsWithAny(u, verb, SECTIONS.get("in-meeting"))) {
+      return true;
+    }
+    // "I'll be explaining a bit about …" reads as "explain a bit about …".
+    String base = Verbs.base(u.token(verb));
+    for (List<String> phrase : SECTIONS.get("in-meeting")) {
+      if (phrase.get(0).equals(base)
+          && (phrase.size() == 1
+              || u.matches(verb + 1, phrase.subList(1, phrase.size()).toArray(String[]::new)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The task is said in general words: "help Suzhou", "take care of the florist". */
+  static boolean vague(Utterance u, int verb) {
+    return startsWithAny(u, verb, SECTIONS.get("vague"));
   }
 
   /** Something after the verb puts the act in the meeting: "now", "on the board". */
@@ -89,7 +106,7 @@ final class TaskSignals {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read task-signals.txt", e);
     }
-    for (String section : List.of("in-meeting", "now", "later", "later-work")) {
+    for (String section : List.of("in-meeting", "now", "later", "later-work", "vague")) {
       if (!sections.containsKey(section)) {
         throw new IllegalStateException("task-signals.txt has no [" + section + "] section");
       }

@@ -153,4 +153,33 @@ class SpontaneousSpeechTests {
                 .decisions())
         .isEmpty();
   }
+
+  @Test
+  void oneTaskSaidTwiceByOnePersonIsOneItem() {
+    Meeting meeting =
+        Transcripts.named(
+            "maria: i can help suzhou i will visit the site on december third to train the new"
+                + " coordinator",
+            "ana: thank you",
+            "bob: good");
+    assertThat(items(meeting))
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.text()).isEqualTo("Visit the site to train the new coordinator.");
+              assertThat(item.owner()).isEqualTo("Maria");
+              assertThat(item.due()).isEqualTo(LocalDate.of(2026, 12, 3));
+            });
+  }
+
+  @Test
+  void twoConcreteTasksOfOnePersonStayTwo() {
+    Meeting meeting =
+        Transcripts.named(
+            "maria: i'll send the report to the auditors by friday and i'll book the room for"
+                + " tuesday",
+            "ana: thanks",
+            "bob: good");
+    assertThat(items(meeting)).hasSize(2);
+  }
 }

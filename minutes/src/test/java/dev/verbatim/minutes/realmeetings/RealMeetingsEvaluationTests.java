@@ -44,9 +44,19 @@ class RealMeetingsEvaluationTests {
     Files.write(out, report);
     report.stream().limit(6).forEach(System.out::println);
 
-    for (RealMeetingsEvaluation.Score[] set : scores) {
-      for (RealMeetingsEvaluation.Score score : set) {
-        assertThat(score.precision()).isGreaterThanOrEqualTo(0.0);
+    // Floors a little under the figures measured on 2026-12-08 (docs/benchmarks.md): a change
+    // that makes real minutes worse fails here. [set][form]: tuning, held-out; imported,
+    // recognised.
+    double[][] precision = {{0.75, 0.70}, {0.25, 0.22}};
+    double[][] recall = {{0.35, 0.33}, {0.20, 0.18}};
+    for (int s = 0; s < 2; s++) {
+      for (int f = 0; f < 2; f++) {
+        assertThat(scores[s][f].precision())
+            .as("precision " + s + "/" + f)
+            .isGreaterThanOrEqualTo(precision[s][f]);
+        assertThat(scores[s][f].recall())
+            .as("recall " + s + "/" + f)
+            .isGreaterThanOrEqualTo(recall[s][f]);
       }
     }
   }
