@@ -459,8 +459,11 @@ final class ActionItems {
   private static boolean asksSomethingElse(Utterance u, int verb) {
     for (int i = u.start(); i < u.tokens().size(); i++) {
       boolean whWord = Set.of("how", "what", "which", "why").contains(u.token(i));
-      if (whWord && i < verb && i > u.start()) {
-        return true; // "what I'm going to write about"
+      if (whWord
+          && i < verb
+          && i >= verb - 5
+          && Set.of("i", "we", "you").contains(u.token(i + 1))) {
+        return true; // "what I'm going to write about", but not "what I can do is I can look …"
       }
       if (whWord && i > verb && u.sentence().question()) {
         return true;
@@ -532,7 +535,7 @@ final class ActionItems {
             .filter(t -> !DANGLING.contains(t))
             .count();
     // "I'll direct." is no task; "count me in for the tasting" is.
-    return words >= 2 || u.tokens().size() - c.verbAt >= 3;
+    return words >= 2 || u.tokens().size() - c.verbAt >= 3 || TaskSignals.laterWork(u);
   }
 
   /**
@@ -1065,7 +1068,10 @@ final class ActionItems {
               .contains(u.token(i + 1))) {
         continue;
       }
-      if (PAST_MARKERS.contains(token)) {
+      // "I'm gonna work on the conceptual design already": already, but ahead.
+      boolean ahead =
+          token.equals("already") && (u.find(0, "going", "to") >= 0 || u.contains("will"));
+      if (PAST_MARKERS.contains(token) && !ahead) {
         return true;
       }
     }

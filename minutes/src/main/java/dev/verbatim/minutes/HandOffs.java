@@ -38,7 +38,9 @@ final class HandOffs {
 
   /** The auxiliaries between a role and the work: "you're gonna be", "will be", "is going to". */
   private static final Set<String> AUXILIARIES =
-      Set.of("you", "are", "will", "is", "'s", "going", "to", "be", "also", "just", "then", "now");
+      Set.of(
+          "you", "are", "will", "is", "'s", "going", "to", "be", "also", "just", "then", "now",
+          "should", "needs", "has", "have", "can", "uh");
 
   /** Words before a role that make it a topic ("thinking about our user interface"). */
   private static final Set<String> TOPIC_MARKERS =
@@ -58,9 +60,11 @@ final class HandOffs {
         if (end < 0 || role.getKey().equals(u.speakerId()) || isTopic(u, i)) {
           continue;
         }
-        int verb = work(u, end);
-        if (verb < 0 && end + 1 < u.tokens().size()) {
-          verb = work(u, end + 1); // "the industrial design, Alima will be doing …"
+        // "the industrial design, Alima will be doing …", "for the UI designer, which is Hamed, you
+        // are going to work on …": a name or a short aside may come between.
+        int verb = -1;
+        for (int from = end; verb < 0 && from <= end + 4 && from < u.tokens().size(); from++) {
+          verb = work(u, from);
         }
         if (verb >= 0) {
           if (!found.isEmpty()) {
@@ -110,7 +114,12 @@ final class HandOffs {
     int p = from;
     boolean future = false;
     while (p < u.tokens().size() && p - from < 7 && AUXILIARIES.contains(u.token(p))) {
-      future |= u.matches(p, "will") || u.matches(p, "going");
+      future |=
+          u.matches(p, "will")
+              || u.matches(p, "going")
+              || u.matches(p, "should")
+              || u.matches(p, "needs", "to")
+              || u.matches(p, "has", "to");
       p++;
     }
     String verb = u.token(p);
