@@ -372,6 +372,12 @@
       form.querySelector('input').focus();
     } else if (target.closest('.cancel')) {
       item.querySelector('.rename-form').hidden = true;
+    } else if (target.closest('.use-suggestion')) {
+      // Accepting a name the minutes suggested is renaming the speaker to it, in one click.
+      const form = item.querySelector('.rename-form');
+      form.querySelector('input').value = target.closest('.use-suggestion').dataset.name;
+      form.requestSubmit();
+      target.closest('.name-suggestion').remove();
     }
   });
   speakers.addEventListener('submit', async (e) => {

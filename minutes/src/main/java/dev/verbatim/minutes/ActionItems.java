@@ -1237,7 +1237,9 @@ final class ActionItems {
                   + request.said.sentence().text()
                   + "\" with \""
                   + reply.sentence().text()
-                  + "\""));
+                  + "\"",
+              0.9,
+              true));
     }
   }
 

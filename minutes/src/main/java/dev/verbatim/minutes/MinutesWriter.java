@@ -5,8 +5,10 @@ import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Minutes;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.Sentence;
+import dev.verbatim.core.SpeakerIdentification;
 import dev.verbatim.core.Word;
 import dev.verbatim.minutes.template.MinutesTemplates;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +74,20 @@ public final class MinutesWriter {
     Participants participants = new Participants(meeting.speakers(), roster);
     List<Sentence> sentences = Sentences.of(meeting);
     ToDoubleFunction<Sentence> confidence = recognitionConfidence(meeting);
+    // Names from introductions and thanks come first, so that action items find their owners.
+    List<SpeakerIdentification> named = SpeakerNames.find(sentences, participants);
     ActionItems.Found found = ActionItems.find(sentences, meeting.date(), participants, confidence);
-    // Names worked out from replies capitalise those names in every sentence.
-    if (!found.identifications().isEmpty()) {
+    List<SpeakerIdentification> identifications = new ArrayList<>(found.identifications());
+    for (SpeakerIdentification naming : named) {
+      boolean namedSince =
+          !naming.applied()
+              && identifications.stream().anyMatch(i -> i.speakerId().equals(naming.speakerId()));
+      if (!namedSince) {
+        identifications.add(naming);
+      }
+    }
+    // Names worked out from what was said capitalise those names in every sentence.
+    if (identifications.stream().anyMatch(SpeakerIdentification::applied)) {
       sentences = Sentences.of(meeting.segments(), participants.nameWords());
     }
     List<String> keywords = Keywords.of(sentences, KEYWORDS);
@@ -88,7 +101,7 @@ public final class MinutesWriter {
             keywords,
             Decisions.find(sentences, participants, confidence),
             found.items(),
-            found.identifications());
+            identifications);
     return refinement == null ? minutes : refinement.refine(meeting, minutes);
   }
 

@@ -139,11 +139,15 @@ final class MinutesView {
     return seconds + " s";
   }
 
-  /** For example "S2 is taken to be Priya: she answered …". */
+  /**
+   * For example "S2 is taken to be Priya: she answered …", or for a name only suggested, "S2 may be
+   * Priya (not applied): …".
+   */
   String identification(SpeakerIdentification identification) {
     return oneLine(identification.speakerId())
-        + " is taken to be "
+        + (identification.applied() ? " is taken to be " : " may be ")
         + oneLine(identification.name())
+        + (identification.applied() ? "" : " (suggested, not applied)")
         + ": "
         + oneLine(identification.evidence());
   }

@@ -7,6 +7,7 @@ import dev.verbatim.core.Segment;
 import dev.verbatim.core.Source;
 import dev.verbatim.core.SourceFile;
 import dev.verbatim.core.Speaker;
+import dev.verbatim.core.SpeakerIdentification;
 import dev.verbatim.core.Transcript;
 import dev.verbatim.core.Word;
 import dev.verbatim.ingest.MediaReader;
@@ -200,7 +201,10 @@ public final class MeetingPipeline {
   /** The meeting with its minutes, and with the speakers the minutes could name, named. */
   public static Meeting withMinutes(Meeting meeting, Minutes minutes) {
     Map<String, String> identified = new LinkedHashMap<>();
-    minutes.identifiedSpeakers().forEach(i -> identified.put(i.speakerId(), i.name()));
+    // Suggestions below the engine's threshold wait for a person to accept them on the page.
+    minutes.identifiedSpeakers().stream()
+        .filter(SpeakerIdentification::applied)
+        .forEach(i -> identified.put(i.speakerId(), i.name()));
     List<Speaker> speakers =
         meeting.speakers().stream()
             .map(

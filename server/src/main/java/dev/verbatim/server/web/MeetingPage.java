@@ -5,6 +5,7 @@ import dev.verbatim.core.Decision;
 import dev.verbatim.core.Meeting;
 import dev.verbatim.core.Segment;
 import dev.verbatim.core.Speaker;
+import dev.verbatim.core.SpeakerIdentification;
 import dev.verbatim.core.SummaryPoint;
 import dev.verbatim.server.VerbatimProperties;
 import dev.verbatim.server.meeting.MediaFile;
@@ -50,9 +51,18 @@ record MeetingPage(
   /**
    * @param share of all talk time, in percent
    * @param bar width of the talk-time bar, in percent of the most talkative speaker
+   * @param suggestion a name the minutes found in what was said but did not apply, or null
+   * @param evidence the lines behind the suggestion
    */
   record SpeakerRow(
-      String id, String label, boolean named, String talkTime, long share, double bar) {}
+      String id,
+      String label,
+      boolean named,
+      String talkTime,
+      long share,
+      double bar,
+      @Nullable String suggestion,
+      @Nullable String evidence) {}
 
   /** A summary point or chapter that seeks the player to where it was said. */
   record Point(String text, long startMs, String time) {}
@@ -117,7 +127,7 @@ record MeetingPage(
         (int) Math.round(100 * Math.min(1, Math.max(0, header.progress()))),
         turns(meeting.segments(), labels),
         meeting.segments().stream().mapToInt(s -> s.words().size()).sum(),
-        speakers(meeting.speakers()),
+        speakers(meeting.speakers(), meeting.minutes().identifiedSpeakers()),
         roster,
         meeting.minutes().summary().stream().map(MeetingPage::point).toList(),
         meeting.minutes().chapters().stream().map(MeetingPage::point).toList(),
@@ -162,7 +172,12 @@ record MeetingPage(
         List.copyOf(segments));
   }
 
-  private static List<SpeakerRow> speakers(List<Speaker> speakers) {
+  private static List<SpeakerRow> speakers(
+      List<Speaker> speakers, List<SpeakerIdentification> identified) {
+    Map<String, SpeakerIdentification> suggestions = new LinkedHashMap<>();
+    identified.stream()
+        .filter(i -> !i.applied())
+        .forEach(i -> suggestions.putIfAbsent(i.speakerId(), i));
     long total = speakers.stream().mapToLong(Speaker::talkTimeMs).sum();
     long most = speakers.stream().mapToLong(Speaker::talkTimeMs).max().orElse(0);
     return speakers.stream()
@@ -174,8 +189,18 @@ record MeetingPage(
                     s.name() != null && !s.name().isBlank(),
                     Clock.of(s.talkTimeMs()),
                     total > 0 ? Math.round(100.0 * s.talkTimeMs() / total) : 0,
-                    most > 0 ? Math.round(1000.0 * s.talkTimeMs() / most) / 10.0 : 0))
+                    most > 0 ? Math.round(1000.0 * s.talkTimeMs() / most) / 10.0 : 0,
+                    suggestion(s, suggestions),
+                    suggestions.containsKey(s.id()) ? suggestions.get(s.id()).evidence() : null))
         .toList();
+  }
+
+  /** A suggested name, only for a speaker nobody has named since. */
+  private static @Nullable String suggestion(
+      Speaker speaker, Map<String, SpeakerIdentification> suggestions) {
+    SpeakerIdentification suggested = suggestions.get(speaker.id());
+    boolean unnamed = speaker.name() == null || speaker.name().isBlank();
+    return suggested != null && unnamed ? suggested.name() : null;
   }
 
   private static Point point(SummaryPoint p) {
