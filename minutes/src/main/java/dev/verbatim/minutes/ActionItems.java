@@ -60,7 +60,8 @@ final class ActionItems {
           "that",
           "still",
           "surely",
-          "immediately");
+          "immediately",
+          "briefly");
 
   /** Verbs whose sentence is not a task: feelings, opinions, small talk. */
   private static final Set<String> NOT_TASKS =
@@ -492,6 +493,15 @@ final class ActionItems {
 
   /** "I'll let you know as soon as I get any pictures": an offer that waits on something. */
   private static boolean conditional(Utterance u, int verb) {
+    // "if I get more numbers I'll e-mail you": the offer waits on the "if" before it.
+    for (int i = u.start(); i < verb - 2; i++) {
+      if (u.matches(i, "if")
+          && !u.matches(i + 1, "possible")
+          && !u.matches(i + 1, "you")
+          && !wishedFor(u, i)) {
+        return true;
+      }
+    }
     for (int i = verb + 1; i < u.tokens().size(); i++) {
       if (u.matches(i, "as", "soon", "as") || u.matches(i, "if") || u.matches(i, "in", "case")) {
         return u.matches(verb, "let") || u.matches(verb, "tell") || u.matches(verb, "send");
@@ -610,7 +620,10 @@ final class ActionItems {
     if (at < 0) {
       at = u.find(0, "action", "items");
     }
-    if (at < 0 && u.matches(u.start(), "to", "do")) {
+    if (at < 0
+        && u.matches(u.start(), "to", "do")
+        && !Set.of("something", "anything", "it", "that", "this", "some", "the", "with")
+            .contains(u.token(u.start() + 2))) {
       at = u.start();
     }
     int mine = u.find(0, "my", "action");
@@ -1021,10 +1034,12 @@ final class ActionItems {
                 "started", "going", "there", "home", "lunch", "coffee", "some", "better", "worse",
                 "used", "back", "to", "it", "this", "that", "on", "off", "in", "out", "through")
             .contains(u.token(p + 1))
-        && u.token(p + 1).length() > 2) {
+        && u.token(p + 1).length() > 2
+        && !u.token(p + 1).endsWith("ed")) {
       return p; // "get quotes from the carriers"
     }
-    if (NOT_TASKS.contains(verb)) {
+    // "I'll be talking about the components" is "talk about": not a task either.
+    if (NOT_TASKS.contains(verb) || verb.endsWith("ing") && NOT_TASKS.contains(Verbs.base(verb))) {
       for (List<String> phrase : TASK_PHRASES) {
         if (u.matches(p, phrase.toArray(String[]::new))) {
           return p;
@@ -1061,6 +1076,7 @@ final class ActionItems {
                   "time",
                   "night",
                   "friday",
+                  "meeting",
                   "monday",
                   "tuesday",
                   "wednesday",
