@@ -32,7 +32,8 @@ final class RealMeetingsEvaluation {
       int decisionsExpected,
       int decisionsFound,
       int decisionsMatched,
-      List<String> details) {
+      List<String> details,
+      List<String> items) {
 
     double precision() {
       return actionsFound == 0 ? 1 : (double) actionsMatched / actionsFound;
@@ -107,6 +108,7 @@ final class RealMeetingsEvaluation {
     int expected = 0, found = 0, matched = 0, owners = 0;
     int dExpected = 0, dFound = 0, dMatched = 0;
     List<String> details = new ArrayList<>();
+    List<String> rows = new ArrayList<>();
     for (String id : meetings) {
       RealMeeting real = RealMeeting.read(directory().resolve("transcripts/" + id + ".json"));
       List<Label> labels = Label.read(directory().resolve("labels/" + id + ".labels"));
@@ -122,6 +124,15 @@ final class RealMeetingsEvaluation {
       for (ActionItem item : minutes.actionItems()) {
         Label label = match(item.segmentIds(), actions, taken);
         String said = "\"" + item.quote() + "\" -> " + item.text() + " [" + item.owner() + "]";
+        rows.add(
+            String.join(
+                "\t",
+                id,
+                String.valueOf(RealMeeting.turnOf(item.segmentIds().get(0))),
+                label == null ? "false" : "true",
+                String.valueOf(item.owner()),
+                item.text(),
+                item.quote()));
         if (label == null) {
           details.add(id + " FALSE item at " + turns(item.segmentIds()) + ": " + said);
           continue;
@@ -176,7 +187,7 @@ final class RealMeetingsEvaluation {
         }
       }
     }
-    return new Score(expected, found, matched, owners, dExpected, dFound, dMatched, details);
+    return new Score(expected, found, matched, owners, dExpected, dFound, dMatched, details, rows);
   }
 
   private static @Nullable Label match(

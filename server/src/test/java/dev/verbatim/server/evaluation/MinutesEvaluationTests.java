@@ -69,6 +69,16 @@ class MinutesEvaluationTests {
     }
     scores.forEach(
         (condition, each) -> report.append(Report.table(condition.title, each)).append('\n'));
+    List<MeetingScore> clean = scores.get(Condition.CLEAN_TEXT);
+    if (clean != null) {
+      scores.forEach(
+          (condition, each) -> {
+            if (condition != Condition.CLEAN_TEXT) {
+              report.append(Report.bySource(condition.title, each, clean));
+            }
+          });
+      report.append('\n');
+    }
     scores.forEach(
         (condition, each) -> report.append(Report.details(condition.title, each)).append('\n'));
     Files.createDirectories(reportFile.getParent());

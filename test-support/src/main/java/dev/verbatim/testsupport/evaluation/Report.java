@@ -56,6 +56,56 @@ public final class Report {
     return out.toString();
   }
 
+  /**
+   * Splits a recognised condition's misses and false items by where they come from, against the
+   * same meetings as clean text: an item the engine finds in the clean script but not in the
+   * recognised transcript was lost to recognition (a misheard or missing word, a wrong speaker);
+   * one it misses in the clean script too is the engine's own miss. So the figures say which part
+   * to fix.
+   */
+  public static String bySource(
+      String condition, List<MeetingScore> recognised, List<MeetingScore> clean) {
+    int recognitionMisses = 0;
+    int extractionMisses = 0;
+    int recognitionFalse = 0;
+    int extractionFalse = 0;
+    for (int i = 0; i < recognised.size() && i < clean.size(); i++) {
+      MeetingScore heard = recognised.get(i);
+      MeetingScore read = clean.get(i);
+      for (ExpectedAction missed : heard.missed()) {
+        if (read.missed().contains(missed)) {
+          extractionMisses++;
+        } else {
+          recognitionMisses++;
+        }
+      }
+      // A false item counts as the engine's own when clean text has a false item from the same
+      // line.
+      for (ActionItem wrong : heard.falsePositives()) {
+        boolean alsoClean =
+            read.falsePositives().stream()
+                .anyMatch(
+                    f ->
+                        f.text().equalsIgnoreCase(wrong.text())
+                            || f.quote().equalsIgnoreCase(wrong.quote()));
+        if (alsoClean) {
+          extractionFalse++;
+        } else {
+          recognitionFalse++;
+        }
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s by source: %d misses from recognition (found in clean text), %d from extraction"
+            + " (missed in clean text too); %d false items from recognition, %d from extraction%n",
+        condition,
+        recognitionMisses,
+        extractionMisses,
+        recognitionFalse,
+        extractionFalse);
+  }
+
   /** Every miss, false positive, wrong owner and wrong due date, meeting by meeting. */
   public static String details(String condition, List<MeetingScore> scores) {
     StringBuilder out = new StringBuilder();
