@@ -49,6 +49,10 @@ final class Decisions {
           new Cue(List.of("let", "us", "go", "for"), 0.75),
           new Cue(List.of("that", "is", "settled"), 0.8),
           new Cue(List.of("that", "is", "agreed"), 0.8),
+          new Cue(List.of("we", "decide", "on"), 0.8),
+          new Cue(List.of("we", "will", "stick", "to"), 0.8),
+          new Cue(List.of("we", "are", "sticking", "to"), 0.8),
+          new Cue(List.of("the", "consensus", "seems", "to", "be"), 0.8),
           new Cue(List.of("decided"), 0.7));
 
   /** Cue words that are part of the decision itself ("go with the cloud directory"). */
@@ -77,7 +81,7 @@ final class Decisions {
       Utterance u = Utterance.of(sentence, i);
       for (Cue cue : CUES) {
         int at = u.find(u.start(), cue.words().toArray(String[]::new));
-        if (at < 0 || negated(u, at)) {
+        if (at < 0 || negated(u, at) || background(u, at) || recap(u, i, sentences.size())) {
           continue;
         }
         // A bare "decided" or "agreed" must open the sentence ("Agreed, we ship on Monday").
@@ -106,7 +110,7 @@ final class Decisions {
           content = u.tokens().subList(u.start(), end);
         }
         // "Agreed. Let's meet again next week" agrees to nothing: the rest is logistics.
-        if (content.size() < 2 || content.get(0).equals("let")) {
+        if (content.size() < 2 || content.get(0).equals("let") || process(content)) {
           break;
         }
         double confidence =
@@ -128,6 +132,49 @@ final class Decisions {
       }
     }
     return decisions;
+  }
+
+  /**
+   * "Since we're sticking to infrared …", "the lighting that we've decided to put in": a decision
+   * mentioned as the background of something else, not made here.
+   */
+  private static boolean background(Utterance u, int at) {
+    for (int k = Math.max(u.start(), at - 2); k < at; k++) {
+      if (Set.of("since", "because", "that", "as", "which", "given").contains(u.token(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "We decided in the last meeting …", or "we agreed …" in the opening minutes while the chair
+   * goes over the last meeting: decisions reported, made before.
+   */
+  private static boolean recap(Utterance u, int index, int sentences) {
+    boolean earlier =
+        u.find(0, "last", "meeting") >= 0
+            || u.find(0, "previous", "meeting") >= 0
+            || u.find(0, "last", "time") >= 0;
+    boolean reported =
+        (u.contains("decided") || u.contains("agreed"))
+            && sentences >= 60
+            && index < sentences / 20;
+    return earlier || reported;
+  }
+
+  /** "Should we get started?" — "Yeah.": agreeing on how the meeting goes is no decision. */
+  private static boolean process(List<String> content) {
+    return !content.isEmpty()
+        && (Set.of("start", "begin", "decide", "discuss", "talk", "say", "wait", "continue")
+                .contains(content.get(0))
+            || content.get(0).equals("move") && content.size() > 1 && content.get(1).equals("on")
+            || content.get(0).equals("get")
+                && content.size() > 1
+                && content.get(1).equals("started")
+            || content.get(0).equals("make") && content.contains("list")
+            || content.contains("lunch")
+            || content.contains("presentation"));
   }
 
   private static Decision numbered(Decision d, int n) {
@@ -154,19 +201,28 @@ final class Decisions {
         break;
       }
     }
-    if (from < 0 || from + 2 > u.tokens().size() || negated(u, from)) {
+    if (from < 0
+        || from + 2 > u.tokens().size()
+        || negated(u, from)
+        || process(u.tokens().subList(from, u.tokens().size()))) {
       return java.util.Optional.empty();
     }
-    for (int k = i + 1; k < Math.min(sentences.size(), i + 3); k++) {
+    // One reply that agrees in so many words, or two people saying yes: a lone "yeah" is mostly
+    // someone listening.
+    Set<String> yeses = new java.util.HashSet<>();
+    for (int k = i + 1; k < Math.min(sentences.size(), i + 4); k++) {
       Sentence reply = sentences.get(k);
-      if (reply.speakerId().equals(sentence.speakerId())) {
+      if (reply.speakerId().equals(sentence.speakerId()) || reply.question()) {
         continue;
       }
-      List<String> tokens = Utterance.tokens(reply.text());
-      if (!reply.question() && agrees(tokens)) {
+      List<String> tokens = Disfluencies.clean(Utterance.tokens(reply.text()));
+      if (k <= i + 2 && agrees(tokens)
+          || saysYes(tokens) && yeses.add(reply.speakerId()) && yeses.size() >= 2) {
         List<String> content = u.tokens().subList(from, u.tokens().size());
         List<String> ids = new ArrayList<>(sentence.segmentIds());
-        reply.segmentIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        for (int r = i + 1; r <= k; r++) {
+          sentences.get(r).segmentIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        }
         double confidence = 0.75 * (0.7 + 0.3 * recognitionConfidence.applyAsDouble(sentence));
         return java.util.Optional.of(
             new Decision(
@@ -179,6 +235,17 @@ final class Decisions {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** "Yes.", "Yeah, okay.", "Sure." and nothing more. */
+  private static boolean saysYes(List<String> tokens) {
+    return !tokens.isEmpty()
+        && tokens.size() <= 3
+        && tokens.stream()
+            .allMatch(
+                t ->
+                    Set.of("yes", "yeah", "yep", "okay", "sure", "right", "fine", "good")
+                        .contains(t));
   }
 
   private static boolean agrees(List<String> tokens) {
@@ -202,6 +269,18 @@ final class Decisions {
   /** How a proposal opens; what follows is the decision's content. */
   private static final List<List<String>> PROPOSALS =
       List.of(
+          List.of("are", "we", "all", "happy", "with"),
+          List.of("are", "we", "all", "happy", "about"),
+          List.of("is", "everybody", "okay", "with"),
+          List.of("is", "everyone", "okay", "with"),
+          List.of("everybody", "is", "okay", "with"),
+          List.of("everyone", "is", "okay", "with"),
+          List.of("let", "us", "go", "with"),
+          List.of("let", "us", "go", "for"),
+          List.of("i", "think", "it", "is", "better", "to"),
+          List.of("i", "think", "we", "could", "just"),
+          List.of("i", "suggest"),
+          List.of("we", "will", "say"),
           List.of("should", "we"),
           List.of("shall", "we"),
           List.of("i", "think", "we", "should"),
