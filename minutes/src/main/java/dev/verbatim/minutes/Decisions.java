@@ -139,12 +139,8 @@ final class Decisions {
    * mentioned as the background of something else, not made here.
    */
   private static boolean background(Utterance u, int at) {
-    for (int k = Math.max(u.start(), at - 2); k < at; k++) {
-      if (Set.of("since", "because", "that", "as", "which", "given").contains(u.token(k))) {
-        return true;
-      }
-    }
-    return false;
+    return at > u.start()
+        && Set.of("since", "because", "that", "as", "which", "given").contains(u.token(at - 1));
   }
 
   /**
@@ -152,10 +148,7 @@ final class Decisions {
    * goes over the last meeting: decisions reported, made before.
    */
   private static boolean recap(Utterance u, int index, int sentences) {
-    boolean earlier =
-        u.find(0, "last", "meeting") >= 0
-            || u.find(0, "previous", "meeting") >= 0
-            || u.find(0, "last", "time") >= 0;
+    boolean earlier = u.find(0, "last", "meeting") >= 0 || u.find(0, "previous", "meeting") >= 0;
     boolean reported =
         (u.contains("decided") || u.contains("agreed"))
             && sentences >= 60

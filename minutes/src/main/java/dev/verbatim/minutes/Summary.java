@@ -274,6 +274,8 @@ final class Summary {
 
   /** The sentence without the fillers it opens with, capitalised again. */
   static String display(String text) {
+    // A summary is read, not heard: "um", restarts and repeats are left out of it.
+    text = Disfluencies.cleanText(text);
     String trimmed = LEADING_FILLERS.matcher(text.strip()).replaceFirst("");
     if (trimmed.split("\\s+").length < 3) {
       return text.strip();

@@ -182,4 +182,16 @@ class SpontaneousSpeechTests {
             "bob: good");
     assertThat(items(meeting)).hasSize(2);
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "Um so we we need a a new design. | So we need a new design.",
+        "Do you wanna sh do you wanna hold it? | Do you wanna hold it?",
+        "The the battery, uh, is is kinetic. | The battery, is kinetic.",
+      })
+  void textPeopleReadLeavesOutFillersRestartsAndRepeats(String said, String read) {
+    assertThat(Disfluencies.cleanText(said)).isEqualTo(read);
+  }
 }
