@@ -57,6 +57,7 @@ final class ActionItems {
         TaskCandidate given =
             new TaskCandidate(TaskKind.HAND_OFF, said.clause(0, handOff.end()), handOff.verbAt());
         given.ownerSpeakerId = handOff.speakerId();
+        given.lead = handOff.named() ? "work on" : null;
         given.due =
             DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
         if (AfterTheMeeting.forAfterTheMeeting(given, said, participants)) {

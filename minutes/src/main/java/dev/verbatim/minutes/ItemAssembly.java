@@ -49,8 +49,11 @@ final class ItemAssembly {
   static String text(TaskCandidate c, Participants participants, LocalDate meetingDate) {
     Utterance u = c.said;
     List<String> words = new ArrayList<>();
+    if (c.lead != null) {
+      words.addAll(List.of(c.lead.split(" ")));
+    }
     for (int i = c.verbAt; i < u.tokens().size(); i++) {
-      String token = i == c.verbAt ? Verbs.base(u.token(i)) : u.token(i);
+      String token = i == c.verbAt && c.lead == null ? Verbs.base(u.token(i)) : u.token(i);
       if (TaskWords.CLAUSE_ENDS.contains(token) && words.size() >= 2) {
         break;
       }

@@ -24,6 +24,9 @@ final class TaskCandidate {
 
   double confidence;
 
+  /** Words the task's text opens with when the work is named, not said with a verb: "work on". */
+  @Nullable String lead;
+
   TaskCandidate(TaskKind kind, Utterance said, int verbAt) {
     this.kind = kind;
     this.said = said;
