@@ -60,7 +60,7 @@ final class ActionItems {
         given.lead = handOff.named() ? "work on" : null;
         given.due =
             DueDates.find(said.sentence().text(), meetingDate).map(DueDate::date).orElse(null);
-        if (AfterTheMeeting.forAfterTheMeeting(given, said, participants)) {
+        if (AfterTheMeeting.forAfterTheMeeting(given, said, participants, sentences.size())) {
           candidates.add(given);
         }
       }
@@ -77,7 +77,8 @@ final class ActionItems {
           continue;
         }
         TaskCandidate found = TaskPatterns.detect(clause, participants);
-        if (found == null || !AfterTheMeeting.forAfterTheMeeting(found, said, participants)) {
+        if (found == null
+            || !AfterTheMeeting.forAfterTheMeeting(found, said, participants, sentences.size())) {
           continue;
         }
         found.confidence *= 0.7 + 0.3 * recognitionConfidence.applyAsDouble(said.sentence());

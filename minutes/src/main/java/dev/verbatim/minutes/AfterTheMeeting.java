@@ -1,5 +1,6 @@
 package dev.verbatim.minutes;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,6 +49,45 @@ final class AfterTheMeeting {
     return false;
   }
 
+  /** An "if" clause in the sentence before the clause that commits. */
+  private static boolean ifBefore(Utterance sentence, Utterance clause) {
+    int clauseStart = sentence.tokens().size() - clause.tokens().size();
+    for (int i = sentence.start(); i < clauseStart; i++) {
+      if (sentence.matches(i, "if") && !sentence.matches(i + 1, "possible")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The task's words after its verb are only "it", "that" and particles: "work it out". */
+  private static boolean onlyAnaphor(Utterance u, int verb) {
+    // "Write it up" and "send it over" name the work in the verb; "work it out" does not.
+    if (!Set.of("work", "look", "figure", "find", "sort", "try", "take", "think", "check")
+        .contains(Verbs.base(u.token(verb)))) {
+      return false;
+    }
+    List<String> rest = u.tokens().subList(verb + 1, u.tokens().size());
+    return !rest.isEmpty()
+        && rest.stream()
+            .allMatch(
+                t ->
+                    TaskWords.ANAPHORS.contains(t)
+                        || Set.of("out", "up", "on", "over", "through", "back", "down")
+                            .contains(t));
+  }
+
+  /**
+   * "I'll be doing some trend watching", "so I'll be working on the design": in the opening minutes
+   * of a long meeting people say what their part is, not what they will do after it.
+   */
+  private static boolean introducing(Utterance u, int verb, int sentences) {
+    return sentences >= 60
+        && u.index() < sentences / 20
+        && u.matches(verb - 1, "be")
+        && u.token(verb).endsWith("ing");
+  }
+
   /** "I'll let you know as soon as I get any pictures": an offer that waits on something. */
   static boolean conditional(Utterance u, int verb) {
     // "if I get more numbers I'll e-mail you": the offer waits on the "if" before it.
@@ -73,7 +113,7 @@ final class AfterTheMeeting {
    * a thing works: those stay out unless the sentence says when, or names work done later.
    */
   static boolean forAfterTheMeeting(
-      TaskCandidate c, Utterance sentence, Participants participants) {
+      TaskCandidate c, Utterance sentence, Participants participants, int sentences) {
     if (c.kind == TaskKind.EXPLICIT) {
       return true;
     }
@@ -96,6 +136,16 @@ final class AfterTheMeeting {
     }
     if (asksSomethingElse(u, c.verbAt) || asksAbout(sentence) || conditional(u, c.verbAt)) {
       return false;
+    }
+    boolean own = c.kind == TaskKind.COMMITMENT || c.kind == TaskKind.SOFT_COMMITMENT;
+    if (own && ifBefore(sentence, u)) {
+      return false; // "if I get more numbers, I'll e-mail you": waits on the "if"
+    }
+    if (own && !later && onlyAnaphor(u, c.verbAt)) {
+      return false; // "I'll work it out", "I will look it up": said in passing, about nothing named
+    }
+    if (own && introducing(u, c.verbAt, sentences)) {
+      return false; // "I'll be doing the trend watching": who does what, said at the start
     }
     long words =
         u.tokens().subList(c.verbAt, u.tokens().size()).stream()
