@@ -68,6 +68,11 @@ final class HandOffs {
         }
         // "Steph gets the user interface design", "and for marketing, the user requirements
         // specification": the work is named, not said with a verb.
+        // "I will ask the industrial designer to find out more about this".
+        boolean asked = u.matches(i - 1, "ask") || u.matches(i - 2, "ask");
+        if (verb < 0 && asked && u.matches(end, "to") && end + 1 < u.tokens().size()) {
+          verb = end + 1;
+        }
         boolean named = false;
         if (verb < 0) {
           verb = namedWork(u, i, end);
@@ -94,6 +99,16 @@ final class HandOffs {
 
   /** The index just after a mention of the role at {@code i}, or -1. */
   private static int mention(Utterance u, int i, List<String> name) {
+    // "the market expert" for Marketing: the role's word shortened, with a role word after it.
+    boolean shortened =
+        name.size() == 1
+            && u.token(i).length() >= 5
+            && !u.token(i).equals(name.get(0))
+            && name.get(0).startsWith(u.token(i))
+            && ROLE_SUFFIXES.contains(u.token(i + 1));
+    if (shortened) {
+      return i + 2;
+    }
     if (!u.matches(i, name.get(0))) {
       return -1;
     }
@@ -112,6 +127,9 @@ final class HandOffs {
 
   private static boolean isTopic(Utterance u, int i) {
     String before = u.token(i - 1);
+    if (before.equals("ask") || u.matches(i - 2, "ask", "the")) {
+      return false;
+    }
     if (Set.of("the", "our", "your", "a", "an").contains(before)) {
       // "for our industrial designer, you …" hands out work; "about our user interface" does not.
       return !u.matches(i - 2, "for")
