@@ -38,6 +38,9 @@ final class ActionItems {
       ToDoubleFunction<Sentence> recognitionConfidence) {
     List<TaskCandidate> candidates = new ArrayList<>();
     List<SpeakerIdentification> identifications = new ArrayList<>();
+    // A role addressed in one sentence whose work the same speaker gives in the next ones.
+    String addressed = null;
+    int addressedAt = -1;
     for (int i = 0; i < sentences.size(); i++) {
       Utterance said = Utterance.of(sentences.get(i), i);
       TaskCandidate reply = Replies.replyTarget(said, candidates, participants);
@@ -51,6 +54,20 @@ final class ActionItems {
         // first.
         Replies.laterWord(own, DueDates.find(said.sentence().text(), meetingDate));
         continue;
+      }
+      if (addressed != null
+          && said.speakerId().equals(sentences.get(addressedAt).speakerId())
+          && i - addressedAt <= 3) {
+        int verb = HandOffs.toYou(said);
+        if (verb >= 0) {
+          TaskCandidate given = new TaskCandidate(TaskKind.HAND_OFF, said, verb);
+          given.ownerSpeakerId = addressed;
+          if (AfterTheMeeting.forAfterTheMeeting(given, said, participants, sentences.size())) {
+            candidates.add(given);
+          }
+          addressed = null;
+          continue;
+        }
       }
       List<HandOffs.HandOff> handOffs = HandOffs.find(said, participants);
       for (HandOffs.HandOff handOff : handOffs) {
@@ -66,6 +83,11 @@ final class ActionItems {
       }
       if (!handOffs.isEmpty()) {
         continue;
+      }
+      Optional<String> addressing = HandOffs.addressed(said, participants);
+      if (addressing.isPresent()) {
+        addressed = addressing.get();
+        addressedAt = i;
       }
       TaskCandidate inSentence = null;
       for (Utterance clause : TaskPatterns.clauses(said, participants)) {

@@ -97,6 +97,34 @@ final class HandOffs {
     return found;
   }
 
+  /**
+   * The role a sentence addresses without handing anything out yet: "For the User Interface
+   * Designer, which is Hamed," — the work follows in the chair's next sentence.
+   */
+  static java.util.Optional<String> addressed(Utterance u, Participants participants) {
+    for (Map.Entry<String, List<String>> role : participants.roles().entrySet()) {
+      for (int i = u.start(); i < u.tokens().size(); i++) {
+        int end = mention(u, i, role.getValue());
+        if (end >= 0 && u.matches(i - 1, "for") || end >= 0 && u.matches(i - 2, "for", "the")) {
+          boolean nothingAfter = u.tokens().size() - end <= 4;
+          if (nothingAfter && !role.getKey().equals(u.speakerId())) {
+            return java.util.Optional.of(role.getKey());
+          }
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** "You are going to work on the technical functions": the verb of work said to "you", or -1. */
+  static int toYou(Utterance u) {
+    int p = u.start();
+    if (!u.matches(p, "you")) {
+      return -1;
+    }
+    return work(u, p);
+  }
+
   /** The index just after a mention of the role at {@code i}, or -1. */
   private static int mention(Utterance u, int i, List<String> name) {
     // "the market expert" for Marketing: the role's word shortened, with a role word after it.
