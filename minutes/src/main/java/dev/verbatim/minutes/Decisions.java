@@ -73,12 +73,17 @@ final class Decisions {
     List<Decision> decisions = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       Sentence sentence = sentences.get(i);
-      if (sentence.question()) {
+      Utterance u = Utterance.of(sentence, i);
+      // "Energy, we've decided on kinetic, right?" checks a decision; other questions ask.
+      boolean tagged =
+          !u.tokens().isEmpty()
+              && Set.of("right", "correct", "yeah", "okay")
+                  .contains(u.tokens().get(u.tokens().size() - 1));
+      if (sentence.question() && !tagged) {
         agreedProposal(sentences, i, participants, recognitionConfidence)
             .ifPresent(d -> decisions.add(numbered(d, decisions.size() + 1)));
         continue;
       }
-      Utterance u = Utterance.of(sentence, i);
       for (Cue cue : CUES) {
         int at = u.find(u.start(), cue.words().toArray(String[]::new));
         if (at < 0 || negated(u, at) || background(u, at) || recap(u, i, sentences.size())) {

@@ -87,10 +87,11 @@ final class Disfluencies {
 
   /** "sh" before "show": a word begun and started again. */
   private static boolean isCutOff(String token, String next) {
-    return token.length() <= 3
-        && next.length() > token.length()
-        && next.startsWith(token)
-        && !WHOLE.contains(token);
+    boolean begun = next.length() > token.length() && next.startsWith(token);
+    // "interf interface": a longer start is cut off when it is no word of its own.
+    return begun
+        && (token.length() <= 3 && !WHOLE.contains(token)
+            || token.length() > 3 && !BackgroundFrequencies.known(token));
   }
 
   /** A short piece that is no word of its own: "sh" in "do you wanna sh do you wanna". */

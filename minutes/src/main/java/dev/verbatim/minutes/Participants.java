@@ -34,6 +34,9 @@ final class Participants {
   private final Map<String, Speaker> speakers = new LinkedHashMap<>();
   private final Map<String, String> identified = new HashMap<>();
 
+  /** Given names of speakers known by a role, lowercase, to the speaker's id. */
+  private final Map<String, String> aliases = new HashMap<>();
+
   /** The roster's full names by lowercase given name; empty where two people share one. */
   private final Map<String, Optional<String>> roster = new HashMap<>();
 
@@ -106,6 +109,10 @@ final class Participants {
 
   /** The id of the speaker {@code token} names, if any speaker is known by that name. */
   Optional<String> speakerNamed(String token) {
+    String aliased = aliases.get(token);
+    if (aliased != null) {
+      return Optional.of(aliased);
+    }
     for (Speaker speaker : speakers.values()) {
       String name = speaker.name() != null ? speaker.name() : identified.get(speaker.id());
       if (name != null && !token.isEmpty() && firstName(name).equals(token) && !isRole(name)) {
@@ -113,6 +120,20 @@ final class Participants {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Records that a speaker known by a role ("Industrial Designer") is also called {@code name}
+   * ("I'm Kate, the industrial designer"), so "Kate will do the working design" is theirs. The
+   * speaker keeps showing by their role; false if another speaker has that name.
+   */
+  boolean alias(String speakerId, String name) {
+    String given = firstName(name);
+    if (given.isEmpty() || speakerNamed(given).isPresent()) {
+      return false;
+    }
+    aliases.put(given, speakerId);
+    return true;
   }
 
   /** Records that unnamed {@code speakerId} is {@code name}; false if that contradicts others. */

@@ -54,6 +54,12 @@ final class SpeakerNames {
       Utterance u = Utterance.of(sentence, i);
       if (!participants.hasName(sentence.speakerId())) {
         introduction(u, participants).ifPresent(evidence::add);
+      } else if (participants.roles().containsKey(sentence.speakerId())) {
+        // "I'm Kate, and I'm the industrial designer": the role keeps showing, and "Kate" now
+        // names them when work is handed out.
+        introduction(u, participants)
+            .filter(e -> e.confidence() >= AUTO_APPLY)
+            .ifPresent(e -> participants.alias(e.speakerId(), e.name()));
       }
       if (i > 0) {
         addressed(sentences, i, u, participants).ifPresent(evidence::add);
