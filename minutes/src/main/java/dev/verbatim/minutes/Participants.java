@@ -1,12 +1,6 @@
 package dev.verbatim.minutes;
 
 import dev.verbatim.core.Speaker;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +23,7 @@ import java.util.Set;
  */
 final class Participants {
 
-  private static final Set<String> GIVEN_NAMES = loadGivenNames();
+  private static final Set<String> GIVEN_NAMES = Set.copyOf(WordLists.read("first-names.txt"));
 
   private final Map<String, Speaker> speakers = new LinkedHashMap<>();
   private final Map<String, String> identified = new HashMap<>();
@@ -205,24 +199,5 @@ final class Participants {
       }
     }
     return "";
-  }
-
-  private static Set<String> loadGivenNames() {
-    Set<String> names = new HashSet<>();
-    try (InputStream in = Participants.class.getResourceAsStream("first-names.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("first-names.txt is missing from the minutes module");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String name = line.strip();
-        if (!name.isEmpty() && !name.startsWith("#")) {
-          names.add(name);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the given-name list", e);
-    }
-    return Set.copyOf(names);
   }
 }

@@ -2,12 +2,6 @@ package dev.verbatim.minutes;
 
 import dev.verbatim.core.Sentence;
 import dev.verbatim.core.SpeakerIdentification;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,7 +26,7 @@ final class SpeakerNames {
    */
   static final double AUTO_APPLY = 0.8;
 
-  private static final Set<String> AMBIGUOUS = load();
+  private static final Set<String> AMBIGUOUS = Set.copyOf(WordLists.read("ambiguous-names.txt"));
 
   /** Words that may follow a name in a self-introduction: "I'm Dana from …", "I'm Dana and …". */
   private static final Set<String> AFTER_NAME =
@@ -189,24 +183,5 @@ final class SpeakerNames {
               applied));
     }
     return found;
-  }
-
-  private static Set<String> load() {
-    Set<String> names = new HashSet<>();
-    try (InputStream in = SpeakerNames.class.getResourceAsStream("ambiguous-names.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("ambiguous-names.txt is missing from the minutes module");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String name = line.strip();
-        if (!name.isEmpty() && !name.startsWith("#")) {
-          names.add(name);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read ambiguous-names.txt", e);
-    }
-    return Set.copyOf(names);
   }
 }

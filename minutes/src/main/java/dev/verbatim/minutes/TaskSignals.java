@@ -1,13 +1,6 @@
 package dev.verbatim.minutes;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,25 +80,10 @@ final class TaskSignals {
 
   private static Map<String, List<List<String>>> load() {
     Map<String, List<List<String>>> sections = new HashMap<>();
-    try (InputStream in = TaskSignals.class.getResourceAsStream("task-signals.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("task-signals.txt is missing from the minutes module");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<List<String>> current = null;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String phrase = line.strip();
-        if (phrase.startsWith("[") && phrase.endsWith("]")) {
-          current =
-              sections.computeIfAbsent(
-                  phrase.substring(1, phrase.length() - 1), k -> new ArrayList<>());
-        } else if (!phrase.isEmpty() && !phrase.startsWith("#") && current != null) {
-          current.add(List.of(phrase.split("\\s+")));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read task-signals.txt", e);
-    }
+    WordLists.sections("task-signals.txt")
+        .forEach(
+            (name, phrases) ->
+                sections.put(name, phrases.stream().map(p -> List.of(p.split("\\s+"))).toList()));
     for (String section : List.of("in-meeting", "now", "later", "later-work", "vague")) {
       if (!sections.containsKey(section)) {
         throw new IllegalStateException("task-signals.txt has no [" + section + "] section");

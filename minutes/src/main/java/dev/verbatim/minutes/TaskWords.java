@@ -1,13 +1,5 @@
 package dev.verbatim.minutes;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +7,7 @@ import java.util.Set;
 /** The word lists of the action-item patterns, from {@code task-words.txt}. */
 final class TaskWords {
 
-  private static final Map<String, List<String>> SECTIONS = load();
+  private static final Map<String, List<String>> SECTIONS = WordLists.sections("task-words.txt");
 
   static final Set<String> MODALS_FUTURE = Set.copyOf(words("modals-future"));
 
@@ -59,28 +51,5 @@ final class TaskWords {
 
   private static List<List<String>> phrases(String section) {
     return words(section).stream().map(p -> List.of(p.split(" "))).toList();
-  }
-
-  private static Map<String, List<String>> load() {
-    Map<String, List<String>> sections = new HashMap<>();
-    try (InputStream in = TaskWords.class.getResourceAsStream("task-words.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("task-words.txt is missing from the minutes module");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<String> current = null;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String entry = line.strip();
-        if (entry.startsWith("[") && entry.endsWith("]")) {
-          current = new ArrayList<>();
-          sections.put(entry.substring(1, entry.length() - 1), current);
-        } else if (!entry.isEmpty() && !entry.startsWith("#") && current != null) {
-          current.add(entry);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read task-words.txt", e);
-    }
-    return sections;
   }
 }
