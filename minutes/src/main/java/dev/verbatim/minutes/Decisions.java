@@ -4,7 +4,9 @@ import dev.verbatim.core.Decision;
 import dev.verbatim.core.Sentence;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -184,7 +186,7 @@ final class Decisions {
    * battery." — "Agreed.": a proposal another person accepts in so many words within the next two
    * sentences. A bare "yeah" is not enough: in conversation it mostly means "I'm listening".
    */
-  private static java.util.Optional<Decision> agreedProposal(
+  private static Optional<Decision> agreedProposal(
       List<Sentence> sentences,
       int i,
       Participants participants,
@@ -203,11 +205,11 @@ final class Decisions {
         || from + 2 > u.tokens().size()
         || negated(u, from)
         || process(u.tokens().subList(from, u.tokens().size()))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     // One reply that agrees in so many words, or two people saying yes: a lone "yeah" is mostly
     // someone listening.
-    Set<String> yeses = new java.util.HashSet<>();
+    Set<String> yeses = new HashSet<>();
     for (int k = i + 1; k < Math.min(sentences.size(), i + 4); k++) {
       Sentence reply = sentences.get(k);
       if (reply.speakerId().equals(sentence.speakerId()) || reply.question()) {
@@ -222,7 +224,7 @@ final class Decisions {
           sentences.get(r).segmentIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
         }
         double confidence = 0.75 * (0.7 + 0.3 * recognitionConfidence.applyAsDouble(sentence));
-        return java.util.Optional.of(
+        return Optional.of(
             new Decision(
                 "",
                 Sentences.display(content, participants.nameWords()) + ".",
@@ -232,7 +234,7 @@ final class Decisions {
                 sentence.text() + " " + reply.text()));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** "Yes.", "Yeah, okay.", "Sure." and nothing more. */

@@ -606,7 +606,7 @@ final class DueDates {
    * ("this week", "end of the month", "next quarter") or a wish ("soon").
    */
   static boolean isSpecific(DueDate due) {
-    String phrase = due.phrase().toLowerCase(java.util.Locale.ROOT);
+    String phrase = due.phrase().toLowerCase(Locale.ROOT);
     return !phrase.matches(".*\\b(week|weeks|month|months|quarter|year|soon|asap|end)\\b.*");
   }
 }

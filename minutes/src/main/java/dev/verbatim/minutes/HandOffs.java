@@ -3,6 +3,7 @@ package dev.verbatim.minutes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -101,19 +102,19 @@ final class HandOffs {
    * The role a sentence addresses without handing anything out yet: "For the User Interface
    * Designer, which is Hamed," — the work follows in the chair's next sentence.
    */
-  static java.util.Optional<String> addressed(Utterance u, Participants participants) {
+  static Optional<String> addressed(Utterance u, Participants participants) {
     for (Map.Entry<String, List<String>> role : participants.roles().entrySet()) {
       for (int i = u.start(); i < u.tokens().size(); i++) {
         int end = mention(u, i, role.getValue());
         if (end >= 0 && u.matches(i - 1, "for") || end >= 0 && u.matches(i - 2, "for", "the")) {
           boolean nothingAfter = u.tokens().size() - end <= 4;
           if (nothingAfter && !role.getKey().equals(u.speakerId())) {
-            return java.util.Optional.of(role.getKey());
+            return Optional.of(role.getKey());
           }
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** "You are going to work on the technical functions": the verb of work said to "you", or -1. */

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,7 +64,7 @@ final class SpeakerNames {
     return decide(evidence, participants);
   }
 
-  private static java.util.Optional<Evidence> introduction(Utterance u, Participants participants) {
+  private static Optional<Evidence> introduction(Utterance u, Participants participants) {
     for (int p = u.start(); p < u.tokens().size(); p++) {
       double confidence = 0;
       int name = -1;
@@ -71,7 +73,8 @@ final class SpeakerNames {
         confidence = 0.95;
       } else if (u.matches(p, "this", "is") && p <= u.start() + 1) {
         name = p + 2;
-        confidence = 0.9;
+        // "This is Henry from IT" on a call; "this is David" may introduce someone else.
+        confidence = Set.of("from", "speaking", "here").contains(u.token(name + 1)) ? 0.9 : 0.6;
       } else if (u.matches(p, "i", "am") && p <= u.start() + 2) {
         name = p + 2;
         confidence = 0.85;
@@ -88,7 +91,7 @@ final class SpeakerNames {
       if (AMBIGUOUS.contains(u.token(name))) {
         confidence = Math.min(confidence, 0.5);
       }
-      return java.util.Optional.of(
+      return Optional.of(
           new Evidence(
               u.speakerId(),
               Sentences.capitalise(u.token(name)),
@@ -96,14 +99,14 @@ final class SpeakerNames {
               "Introduced themselves: \"" + u.sentence().text() + "\"",
               confidence));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
    * "Thanks, Dana" right after someone spoke names them; so does a question put to a name ("Dana,
    * what do you think?") that the next speaker answers.
    */
-  private static java.util.Optional<Evidence> addressed(
+  private static Optional<Evidence> addressed(
       List<Sentence> sentences, int i, Utterance u, Participants participants) {
     Sentence sentence = sentences.get(i);
     int p = u.start();
@@ -113,7 +116,7 @@ final class SpeakerNames {
       Sentence before = sentences.get(i - 1);
       if (!before.speakerId().equals(sentence.speakerId())
           && !participants.hasName(before.speakerId())) {
-        return java.util.Optional.of(
+        return Optional.of(
             new Evidence(
                 before.speakerId(),
                 Sentences.capitalise(u.token(name)),
@@ -133,7 +136,7 @@ final class SpeakerNames {
       Sentence answer = sentences.get(i + 1);
       if (!answer.speakerId().equals(sentence.speakerId())
           && !participants.hasName(answer.speakerId())) {
-        return java.util.Optional.of(
+        return Optional.of(
             new Evidence(
                 answer.speakerId(),
                 Sentences.capitalise(u.token(p)),
@@ -142,7 +145,7 @@ final class SpeakerNames {
                 0.6));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
@@ -154,7 +157,7 @@ final class SpeakerNames {
     Map<List<String>, Double> doubt = new LinkedHashMap<>();
     Map<List<String>, Evidence> strongest = new LinkedHashMap<>();
     for (Evidence e : evidence) {
-      if (participants.speakerNamed(e.name().toLowerCase(java.util.Locale.ROOT)).isPresent()) {
+      if (participants.speakerNamed(e.name().toLowerCase(Locale.ROOT)).isPresent()) {
         continue; // a name someone already has
       }
       List<String> key = List.of(e.speakerId(), e.name());
