@@ -110,7 +110,7 @@ final class ActionItems {
             DueDates.find(String.join(" ", clause.tokens()), meetingDate)
                 .or(() -> DueDates.find(said.sentence().text(), meetingDate));
         found.due = due.map(DueDate::date).orElse(null);
-        found.dueSpecific = due.map(DueDates::isSpecific).orElse(false);
+        found.dueSpecific = due.map(DueDate::specific).orElse(false);
         candidates.add(found);
         inSentence = found;
       }

@@ -600,13 +600,4 @@ final class DueDates {
     int num = Math.max(cardinal, ordinal);
     return new Tok(w, start, end, num < 0 ? -1 : num, num >= 0 && num == ordinal, false);
   }
-
-  /**
-   * Whether a due phrase names a day ("by Thursday", "on the third", "tomorrow") rather than a span
-   * ("this week", "end of the month", "next quarter") or a wish ("soon").
-   */
-  static boolean isSpecific(DueDate due) {
-    String phrase = due.phrase().toLowerCase(Locale.ROOT);
-    return !phrase.matches(".*\\b(week|weeks|month|months|quarter|year|soon|asap|end)\\b.*");
-  }
 }

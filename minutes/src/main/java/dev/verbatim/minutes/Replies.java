@@ -177,7 +177,7 @@ final class Replies {
     if (said.isEmpty()) {
       return;
     }
-    boolean specific = DueDates.isSpecific(said.get());
+    boolean specific = said.get().specific();
     if (task.due == null || specific || !task.dueSpecific) {
       task.due = said.get().date();
       task.dueSpecific = specific;
