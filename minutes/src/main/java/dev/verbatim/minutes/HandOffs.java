@@ -19,7 +19,7 @@ final class HandOffs {
    * A piece of work for the speaker {@code speakerId}: its words run from its verb at {@code
    * verbAt} to {@code end} (exclusive), where the next role is named.
    */
-  record HandOff(String speakerId, int mentionAt, int verbAt, int end, boolean named) {}
+  record HandOff(String speakerId, int verbAt, int end, boolean named) {}
 
   /** Words that may follow a role's first word when people say it loosely: "marketing expert". */
   private static final Set<String> ROLE_SUFFIXES =
@@ -86,11 +86,9 @@ final class HandOffs {
             if (u.matches(until - 1, "for")) {
               until--;
             }
-            found.add(
-                new HandOff(
-                    last.speakerId(), last.mentionAt(), last.verbAt(), until, last.named()));
+            found.add(new HandOff(last.speakerId(), last.verbAt(), until, last.named()));
           }
-          found.add(new HandOff(role.getKey(), i, verb, u.tokens().size(), named));
+          found.add(new HandOff(role.getKey(), verb, u.tokens().size(), named));
           i = verb;
         }
       }
